@@ -1,0 +1,271 @@
+//! Validators: the checksum and structure rules that turn a regex candidate into a finding.
+//!
+//! A detector in `patterns/*.toml` names its validator (`validator = "ssn"`); the engine calls
+//! [`Validator::check`] on the candidate's bytes exactly as they appear in the file (separators,
+//! lower case and all). Each validator normalises what it needs itself and answers with a
+//! [`Verdict`]. Validators are pure functions over bytes: no allocation on the common path, no
+//! I/O, no panics on any input (they are fuzzed by the property tests).
+//!
+//! The rules and test vectors come from `../shared/IDENTIFIERS.md`; every vector listed there for
+//! an identifier has a unit test in the module that implements it.
+
+use serde::Deserialize;
+
+mod financial;
+mod generic;
+mod latam;
+mod mexico;
+mod mrz;
+mod spain;
+mod us;
+
+pub use generic::{DateParts, parse_date};
+
+/// What a validator says about a candidate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Fails a structural rule or the checksum: not this identifier. The engine drops it and
+    /// lets other detectors try the same bytes.
+    Invalid,
+    /// Passes every rule the identifier has.
+    Valid,
+    /// Plausible but a soft rule failed (for example a Mexican RFC whose homoclave check
+    /// character is wrong, as about 1.5% of real ones are): kept at lower confidence.
+    Weak,
+    /// A well-known test, specimen or documentation value (test card numbers, the ICAO
+    /// specimen passport): kept, flagged as test data, at lower confidence.
+    TestValue,
+}
+
+impl Verdict {
+    /// True when the candidate survives validation.
+    pub fn is_accepted(self) -> bool {
+        !matches!(self, Verdict::Invalid)
+    }
+}
+
+/// The named validators a detector may use (`validator = "..."` in a pattern file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Validator {
+    // United States
+    /// US Social Security Number: area/group/serial rules, denylist, placeholders.
+    Ssn,
+    /// US ITIN: 9xx with an IRS group range.
+    Itin,
+    /// US EIN: assigned two-digit prefix.
+    Ein,
+    /// ABA routing transit number: Federal Reserve prefix and 3-7-1 checksum.
+    AbaRouting,
+    /// Vehicle identification number: alphabet and position-9 check digit.
+    Vin,
+    /// Medicare Beneficiary Identifier: CMS structure.
+    Mbi,
+    /// National Provider Identifier: Luhn with the 80840 prefix.
+    Npi,
+    /// DEA registration number: registrant type and check digit.
+    Dea,
+    // Financial
+    /// Payment card: brand IIN and length, Luhn, test PANs.
+    PaymentCard,
+    /// IBAN: country length, mod 97, Spanish CCC digits.
+    Iban,
+    /// Mexican CLABE: 3-7-1 weighted check digit.
+    Clabe,
+    // Travel documents
+    /// ICAO 9303 machine-readable zone (TD1, TD2, TD3): every check digit.
+    Mrz,
+    // Generic
+    /// E-mail address: RFC 5321 lengths, labels, TLD.
+    Email,
+    /// Telephone number: NANP, Mexico, Spain, E.164 rules.
+    Phone,
+    /// IPv4 address: octets, no leading zeros, not a version-like context.
+    Ipv4,
+    /// IPv6 address: a real parse (std).
+    Ipv6,
+    /// MAC address (EUI-48): consistent separators, not all-zero or broadcast.
+    Mac,
+    /// A calendar date (EN/ES numeric and textual) that exists and is a plausible birth date.
+    BirthDate,
+    // Spain
+    /// Spanish DNI / personal NIF (including K, L, M): mod-23 letter.
+    EsDni,
+    /// Spanish NIE: X/Y/Z + mod-23 letter.
+    EsNie,
+    /// Spanish Seguridad Social number (NSS/NAF): mod 97, rule A or B.
+    EsNss,
+    /// Spanish NIF of a legal entity (former CIF).
+    EsCif,
+    // Mexico
+    /// Mexican CURP: structure, date, state, check digit.
+    Curp,
+    /// Mexican RFC: structure, date, check character (failure is `Weak`), generic RFCs.
+    Rfc,
+    /// Mexican IMSS NSS: Luhn over 11 digits.
+    MxNss,
+    /// Mexican INE clave de elector: structure and date.
+    IneClave,
+    // Other Latin America
+    /// Argentine CUIT/CUIL: type prefix and mod 11.
+    ArCuit,
+    /// Chilean RUT/RUN: mod 11 with K.
+    ClRut,
+    /// Colombian NIT: weighted mod 11.
+    CoNit,
+    /// Peruvian DNI/CUI with its check character.
+    PeCui,
+    /// Brazilian CPF: two mod-11 digits, repdigits invalid.
+    BrCpf,
+    /// Dominican cédula: Luhn over 11 digits.
+    DoCedula,
+    /// Venezuelan RIF: type letter and mod 11.
+    VeRif,
+    /// Ecuadorian cédula: province, third digit, mod 10.
+    EcCedula,
+}
+
+impl Validator {
+    /// Runs this validator on a candidate's raw bytes.
+    pub fn check(self, s: &[u8]) -> Verdict {
+        match self {
+            Validator::Ssn => us::ssn(s),
+            Validator::Itin => us::itin(s),
+            Validator::Ein => us::ein(s),
+            Validator::AbaRouting => us::aba_routing(s),
+            Validator::Vin => us::vin(s),
+            Validator::Mbi => us::mbi(s),
+            Validator::Npi => us::npi(s),
+            Validator::Dea => us::dea(s),
+            Validator::PaymentCard => financial::payment_card(s),
+            Validator::Iban => financial::iban(s),
+            Validator::Clabe => financial::clabe(s),
+            Validator::Mrz => mrz::mrz(s),
+            Validator::Email => generic::email(s),
+            Validator::Phone => generic::phone(s),
+            Validator::Ipv4 => generic::ipv4(s),
+            Validator::Ipv6 => generic::ipv6(s),
+            Validator::Mac => generic::mac(s),
+            Validator::BirthDate => generic::birth_date(s),
+            Validator::EsDni => spain::dni(s),
+            Validator::EsNie => spain::nie(s),
+            Validator::EsNss => spain::nss(s),
+            Validator::EsCif => spain::cif(s),
+            Validator::Curp => mexico::curp(s),
+            Validator::Rfc => mexico::rfc(s),
+            Validator::MxNss => mexico::nss(s),
+            Validator::IneClave => mexico::ine_clave(s),
+            Validator::ArCuit => latam::ar_cuit(s),
+            Validator::ClRut => latam::cl_rut(s),
+            Validator::CoNit => latam::co_nit(s),
+            Validator::PeCui => latam::pe_cui(s),
+            Validator::BrCpf => latam::br_cpf(s),
+            Validator::DoCedula => latam::do_cedula(s),
+            Validator::VeRif => latam::ve_rif(s),
+            Validator::EcCedula => latam::ec_cedula(s),
+        }
+    }
+}
+
+/// The longest identifier any validator normalises (an IBAN is at most 34, an MRZ line 44).
+pub(crate) const MAX_COMPACT: usize = 128;
+
+/// Copies the ASCII letters and digits of `s` into `buf`, upper-cased, dropping everything else
+/// (separators, spaces, dots). Returns the compacted slice, or `None` when it would not fit.
+pub(crate) fn compact<'b>(s: &[u8], buf: &'b mut [u8; MAX_COMPACT]) -> Option<&'b [u8]> {
+    let mut n = 0;
+    for &b in s {
+        if b.is_ascii_alphanumeric() {
+            if n == MAX_COMPACT {
+                return None;
+            }
+            buf[n] = b.to_ascii_uppercase();
+            n += 1;
+        }
+    }
+    Some(&buf[..n])
+}
+
+/// Copies only the ASCII digits of `s` into `buf`. Returns `None` when it would not fit.
+pub(crate) fn digits_only<'b>(s: &[u8], buf: &'b mut [u8; MAX_COMPACT]) -> Option<&'b [u8]> {
+    let mut n = 0;
+    for &b in s {
+        if b.is_ascii_digit() {
+            if n == MAX_COMPACT {
+                return None;
+            }
+            buf[n] = b;
+            n += 1;
+        }
+    }
+    Some(&buf[..n])
+}
+
+/// The Luhn (mod 10) check over ASCII digits, check digit last.
+pub(crate) fn luhn(digits: &[u8]) -> bool {
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let mut sum = 0u32;
+    for (i, &b) in digits.iter().rev().enumerate() {
+        let mut d = u32::from(b - b'0');
+        if i % 2 == 1 {
+            d *= 2;
+            if d > 9 {
+                d -= 9;
+            }
+        }
+        sum += d;
+    }
+    sum % 10 == 0
+}
+
+/// True when every byte of `s` is the same (repdigits such as `111111111`).
+pub(crate) fn is_repdigit(s: &[u8]) -> bool {
+    s.windows(2).all(|w| w[0] == w[1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn luhn_known_values() {
+        assert!(luhn(b"4111111111111111"));
+        assert!(!luhn(b"4111111111111112"));
+        assert!(luhn(b"12345678903"));
+        assert!(!luhn(b""));
+        assert!(!luhn(b"12a4"));
+    }
+
+    #[test]
+    fn compact_strips_separators_and_uppercases() {
+        let mut buf = [0u8; MAX_COMPACT];
+        assert_eq!(compact(b"es91 2100-0418", &mut buf), Some(&b"ES9121000418"[..]));
+        let mut buf = [0u8; MAX_COMPACT];
+        assert_eq!(digits_only(b"536-90-4399", &mut buf), Some(&b"536904399"[..]));
+    }
+
+    #[test]
+    fn every_validator_survives_arbitrary_bytes() {
+        // Validators see raw candidate bytes; none may panic on junk.
+        let inputs: [&[u8]; 6] = [b"", b"\xff\xfe", b"----", b"0", &[b'9'; 300], "ñÑ¿".as_bytes()];
+        for v in ALL {
+            for s in inputs {
+                let _ = v.check(s);
+            }
+        }
+    }
+
+    /// Every validator, for exhaustive tests.
+    pub(crate) const ALL: [Validator; 34] = [
+        Validator::Ssn, Validator::Itin, Validator::Ein, Validator::AbaRouting, Validator::Vin,
+        Validator::Mbi, Validator::Npi, Validator::Dea, Validator::PaymentCard, Validator::Iban,
+        Validator::Clabe, Validator::Mrz, Validator::Email, Validator::Phone, Validator::Ipv4,
+        Validator::Ipv6, Validator::Mac, Validator::BirthDate, Validator::EsDni, Validator::EsNie,
+        Validator::EsNss, Validator::EsCif, Validator::Curp, Validator::Rfc, Validator::MxNss,
+        Validator::IneClave, Validator::ArCuit, Validator::ClRut, Validator::CoNit,
+        Validator::PeCui, Validator::BrCpf, Validator::DoCedula, Validator::VeRif,
+        Validator::EcCedula,
+    ];
+}
