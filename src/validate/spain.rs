@@ -352,3 +352,27 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod no_panic {
+    use super::Verdict;
+    use proptest::prelude::*;
+
+    /// Every validator in this module.
+    const ALL: [fn(&[u8]) -> Verdict; 4] = [super::dni, super::nie, super::nss, super::cif];
+
+    proptest! {
+        /// Raw candidate bytes, shaped like identifiers or not, never make a validator panic.
+        #[test]
+        fn arbitrary_input(
+            bytes in proptest::collection::vec(any::<u8>(), 0..40),
+            shaped in "[0-9A-Za-z&Ññ .\\-/]{0,24}",
+        ) {
+            for s in [&bytes[..], shaped.as_bytes()] {
+                for f in ALL {
+                    let _ = f(s);
+                }
+            }
+        }
+    }
+}
