@@ -1,5 +1,33 @@
 //! tacha finds personally identifiable information (PII) in files and writes redacted copies
 //! plus a JSON report.
+//!
+//! The pieces, in the order data flows through them:
+//!
+//! - [`catalog`]: detectors are data (`patterns/*.toml`), loaded and checked once.
+//! - [`engine`]: every detector regex in one pass, validators, EN/ES context scoring.
+//! - [`validate`]: checksums and structure rules (Luhn, mod 97, SSN rules, CURP, MRZ...).
+//! - [`scan`]: files, directories and stdin to findings, in parallel and with bounded memory.
+//! - [`finding`]: masked renderings and keyed fingerprints (no raw values by default).
+//! - [`report`]: human lines, JSON, JSON Lines.
+//! - [`eval`]: precision and recall on labelled text.
+//!
+//! ```
+//! use tacha::{catalog::Catalog, engine::Engine, finding::Fingerprinter, scan::{Scanner, ScanOptions}};
+//!
+//! let engine = Engine::new(&Catalog::builtin()?, 0.5)?;
+//! let scanner = Scanner::new(engine, Fingerprinter::new(b"demo key"), ScanOptions::default());
+//! let findings = scanner.scan_bytes("ticket.txt", b"SSN: 536-90-4399");
+//! assert_eq!(findings[0].category.name(), "ssn");
+//! assert_eq!(findings[0].masked, "***-**-4399");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 #![deny(missing_docs)]
 
+pub mod catalog;
+pub mod engine;
+pub mod error;
+pub mod eval;
+pub mod finding;
+pub mod report;
+pub mod scan;
 pub mod validate;

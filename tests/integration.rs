@@ -1,1 +1,6 @@
-//! placeholder
+//! The single integration-test binary (one link step for all tests, as ripgrep and regex do).
+
+mod cli;
+mod detectors;
+mod report;
+mod util;

@@ -11,6 +11,7 @@
 
 use serde::Deserialize;
 
+mod credential;
 mod financial;
 mod generic;
 mod latam;
@@ -123,6 +124,9 @@ pub enum Validator {
     VeRif,
     /// Ecuadorian cédula: province, third digit, mod 10.
     EcCedula,
+    // Credentials
+    /// A secret value after a password/token label: not a mask, placeholder or redaction.
+    Secret,
 }
 
 impl Validator {
@@ -163,6 +167,7 @@ impl Validator {
             Validator::DoCedula => latam::do_cedula(s),
             Validator::VeRif => latam::ve_rif(s),
             Validator::EcCedula => latam::ec_cedula(s),
+            Validator::Secret => credential::secret(s),
         }
     }
 }
@@ -258,7 +263,7 @@ mod tests {
     }
 
     /// Every validator, for exhaustive tests.
-    pub(crate) const ALL: [Validator; 34] = [
+    pub(crate) const ALL: [Validator; 35] = [
         Validator::Ssn, Validator::Itin, Validator::Ein, Validator::AbaRouting, Validator::Vin,
         Validator::Mbi, Validator::Npi, Validator::Dea, Validator::PaymentCard, Validator::Iban,
         Validator::Clabe, Validator::Mrz, Validator::Email, Validator::Phone, Validator::Ipv4,
@@ -266,6 +271,6 @@ mod tests {
         Validator::EsNss, Validator::EsCif, Validator::Curp, Validator::Rfc, Validator::MxNss,
         Validator::IneClave, Validator::ArCuit, Validator::ClRut, Validator::CoNit,
         Validator::PeCui, Validator::BrCpf, Validator::DoCedula, Validator::VeRif,
-        Validator::EcCedula,
+        Validator::EcCedula, Validator::Secret,
     ];
 }

@@ -1,0 +1,384 @@
+//! The detector catalog: detectors are data (`patterns/*.toml`), loaded and checked here once.
+//!
+//! Built-in pattern files are embedded in the binary at build time, so `tacha` works from any
+//! directory; `--patterns FILE` adds user files after them. The order of detectors is their
+//! priority: when two detectors' regexes match at the same position, the one listed first is
+//! tried first (see `patterns/README.md`). Loading validates everything a user could get wrong:
+//! unknown fields, duplicate ids, bad regexes (named with file and detector), patterns that can
+//! match the empty string, confidences outside 0..1.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::CatalogError;
+use crate::validate::Validator;
+
+/// The built-in pattern files, in priority order.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("patterns/credentials.toml", include_str!("../patterns/credentials.toml")),
+    ("patterns/travel.toml", include_str!("../patterns/travel.toml")),
+    ("patterns/financial.toml", include_str!("../patterns/financial.toml")),
+    ("patterns/us.toml", include_str!("../patterns/us.toml")),
+    ("patterns/dates.toml", include_str!("../patterns/dates.toml")),
+    ("patterns/contact.toml", include_str!("../patterns/contact.toml")),
+    ("patterns/network.toml", include_str!("../patterns/network.toml")),
+];
+
+/// The shared context file: words that argue against a personal reading of a number.
+pub const NEGATIVE_CONTEXT: (&str, &str) =
+    ("patterns/context.toml", include_str!("../patterns/context.toml"));
+
+/// The report's `category` names (NIST SP 800-122 kinds of PII, plus credentials).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[allow(missing_docs)]
+pub enum Category {
+    Ssn,
+    Itin,
+    Ein,
+    Passport,
+    DriversLicense,
+    NationalId,
+    TaxId,
+    PersonName,
+    DateOfBirth,
+    PlaceOfBirth,
+    MothersMaidenName,
+    StreetAddress,
+    Email,
+    Phone,
+    CreditCard,
+    Iban,
+    BankAccount,
+    IpAddress,
+    MacAddress,
+    Vin,
+    MedicalId,
+    Credential,
+}
+
+impl Category {
+    /// Every category, in report order.
+    pub const ALL: [Category; 22] = [
+        Category::Ssn,
+        Category::Itin,
+        Category::Ein,
+        Category::Passport,
+        Category::DriversLicense,
+        Category::NationalId,
+        Category::TaxId,
+        Category::PersonName,
+        Category::DateOfBirth,
+        Category::PlaceOfBirth,
+        Category::MothersMaidenName,
+        Category::StreetAddress,
+        Category::Email,
+        Category::Phone,
+        Category::CreditCard,
+        Category::Iban,
+        Category::BankAccount,
+        Category::IpAddress,
+        Category::MacAddress,
+        Category::Vin,
+        Category::MedicalId,
+        Category::Credential,
+    ];
+
+    /// The snake_case name used in reports and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Ssn => "ssn",
+            Category::Itin => "itin",
+            Category::Ein => "ein",
+            Category::Passport => "passport",
+            Category::DriversLicense => "drivers_license",
+            Category::NationalId => "national_id",
+            Category::TaxId => "tax_id",
+            Category::PersonName => "person_name",
+            Category::DateOfBirth => "date_of_birth",
+            Category::PlaceOfBirth => "place_of_birth",
+            Category::MothersMaidenName => "mothers_maiden_name",
+            Category::StreetAddress => "street_address",
+            Category::Email => "email",
+            Category::Phone => "phone",
+            Category::CreditCard => "credit_card",
+            Category::Iban => "iban",
+            Category::BankAccount => "bank_account",
+            Category::IpAddress => "ip_address",
+            Category::MacAddress => "mac_address",
+            Category::Vin => "vin",
+            Category::MedicalId => "medical_id",
+            Category::Credential => "credential",
+        }
+    }
+
+    /// Parses a category name as written in reports.
+    pub fn from_name(s: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.name() == s)
+    }
+}
+
+/// One pattern file as written on disk.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PatternFile {
+    #[serde(default, rename = "detector")]
+    detectors: Vec<DetectorDef>,
+}
+
+/// Context keywords of a detector, by language.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Keywords {
+    /// English keywords.
+    #[serde(default)]
+    pub en: Vec<String>,
+    /// Spanish keywords (accents optional: both spellings are matched).
+    #[serde(default)]
+    pub es: Vec<String>,
+}
+
+/// An example in a pattern file: either a bare string, or a text with the exact value expected.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub enum Example {
+    /// Text that must (or must not) yield a finding of this detector.
+    Text(String),
+    /// Text plus the exact bytes the finding must cover.
+    WithValue {
+        /// The text to scan.
+        text: String,
+        /// The value the finding must span.
+        value: String,
+    },
+}
+
+impl Example {
+    /// The text to scan.
+    pub fn text(&self) -> &str {
+        match self {
+            Example::Text(t) | Example::WithValue { text: t, .. } => t,
+        }
+    }
+    /// The expected value, when given.
+    pub fn value(&self) -> Option<&str> {
+        match self {
+            Example::Text(_) => None,
+            Example::WithValue { value, .. } => Some(value),
+        }
+    }
+}
+
+/// Examples that must and must not match, run through the real engine by the test suite.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    /// Texts that must yield a finding of this detector (at the default threshold).
+    #[serde(default, rename = "match")]
+    pub must_match: Vec<Example>,
+    /// Texts that must not yield a finding of this detector.
+    #[serde(default)]
+    pub no_match: Vec<Example>,
+}
+
+/// A detector as written in a pattern file.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DetectorDef {
+    id: String,
+    category: Category,
+    description: String,
+    pattern: String,
+    #[serde(default)]
+    validator: Option<Validator>,
+    confidence: f32,
+    #[serde(default)]
+    keywords: Keywords,
+    #[serde(default)]
+    context_required: bool,
+    #[serde(default = "default_true")]
+    negative_context: bool,
+    #[serde(default)]
+    examples: Examples,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+/// A loaded, checked detector.
+#[derive(Clone, Debug)]
+pub struct Detector {
+    /// Unique id (`us_ssn`), reported in the `detector` field.
+    pub id: String,
+    /// The report category.
+    pub category: Category,
+    /// One line for `tacha detectors`.
+    pub description: String,
+    /// The regex, ASCII mode (see `patterns/README.md`).
+    pub pattern: String,
+    /// Whether the pattern has a `value` group that delimits the finding.
+    pub has_value_group: bool,
+    /// The named validator, if any.
+    pub validator: Option<Validator>,
+    /// Confidence of a validated candidate without context.
+    pub confidence: f32,
+    /// Context keywords.
+    pub keywords: Keywords,
+    /// Report only when a keyword is near.
+    pub context_required: bool,
+    /// Whether the shared negative words lower confidence.
+    pub negative_context: bool,
+    /// Examples for the test suite.
+    pub examples: Examples,
+    /// The file the detector came from.
+    pub source: String,
+}
+
+impl Detector {
+    /// The languages its context keywords cover.
+    pub fn languages(&self) -> Vec<&'static str> {
+        let mut v = Vec::new();
+        if !self.keywords.en.is_empty() {
+            v.push("en");
+        }
+        if !self.keywords.es.is_empty() {
+            v.push("es");
+        }
+        v
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContextFile {
+    negative: Keywords,
+}
+
+/// The full, ordered set of detectors plus shared context words.
+#[derive(Clone, Debug)]
+pub struct Catalog {
+    /// Detectors in priority order.
+    pub detectors: Vec<Detector>,
+    /// Words that lower the confidence of a nearby numeric candidate.
+    pub negative: Keywords,
+}
+
+impl Catalog {
+    /// The built-in detectors.
+    pub fn builtin() -> Result<Catalog, CatalogError> {
+        let mut cat = Catalog { detectors: Vec::new(), negative: Keywords::default() };
+        for (name, text) in BUILTIN {
+            cat.add_file(name, text)?;
+        }
+        let (name, text) = NEGATIVE_CONTEXT;
+        let ctx: ContextFile = toml::from_str(text)
+            .map_err(|e| CatalogError::Toml { file: name.to_string(), message: e.to_string() })?;
+        cat.negative = ctx.negative;
+        Ok(cat)
+    }
+
+    /// Adds the detectors of a user pattern file after the built-in ones.
+    pub fn add_path(&mut self, path: &Path) -> Result<(), CatalogError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|source| CatalogError::Read { path: path.to_path_buf(), source })?;
+        self.add_file(&path.display().to_string(), &text)
+    }
+
+    /// Parses and checks one pattern file's text.
+    pub fn add_file(&mut self, file: &str, text: &str) -> Result<(), CatalogError> {
+        let parsed: PatternFile = toml::from_str(text)
+            .map_err(|e| CatalogError::Toml { file: file.to_string(), message: e.to_string() })?;
+        let mut seen: HashSet<String> = self.detectors.iter().map(|d| d.id.clone()).collect();
+        for def in parsed.detectors {
+            let err = |message: String| CatalogError::Detector {
+                file: file.to_string(),
+                detector: def.id.clone(),
+                message,
+            };
+            if def.id.is_empty()
+                || !def.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            {
+                return Err(err("id must be non-empty snake_case ([a-z0-9_])".into()));
+            }
+            if !seen.insert(def.id.clone()) {
+                return Err(err("duplicate detector id".into()));
+            }
+            if !(0.0..=1.0).contains(&def.confidence) {
+                return Err(err(format!("confidence {} is outside 0..1", def.confidence)));
+            }
+            if def.context_required && def.keywords.en.is_empty() && def.keywords.es.is_empty() {
+                return Err(err("context_required needs keywords".into()));
+            }
+            let hir = crate::engine::parse_pattern(&def.pattern).map_err(|e| err(e.to_string()))?;
+            if hir.properties().minimum_len() == Some(0) {
+                return Err(err("pattern can match the empty string".into()));
+            }
+            if let Some(msg) = explosive_repetition(&hir) {
+                return Err(err(msg));
+            }
+            let has_value_group = hir_has_group(&hir, "value");
+            self.detectors.push(Detector {
+                id: def.id,
+                category: def.category,
+                description: def.description,
+                pattern: def.pattern,
+                has_value_group,
+                validator: def.validator,
+                confidence: def.confidence,
+                keywords: def.keywords,
+                context_required: def.context_required,
+                negative_context: def.negative_context,
+                examples: def.examples,
+                source: file.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Keeps only detectors for which `keep` is true.
+    pub fn retain(&mut self, keep: impl Fn(&Detector) -> bool) {
+        self.detectors.retain(keep);
+    }
+}
+
+/// Largest counted repetition allowed over a broad class (more than 64 possible bytes).
+const MAX_BROAD_COUNT: u32 = 16;
+
+/// A counted repetition such as `[^\s]{1,128}` multiplies the states of the one-pass automaton
+/// shared by every detector; measured here, one such pattern made the whole scan 10 times
+/// slower. Lengths belong in validators: use `+` or `*` in the pattern.
+fn explosive_repetition(hir: &regex_syntax::hir::Hir) -> Option<String> {
+    use regex_syntax::hir::{Class, HirKind};
+    match hir.kind() {
+        HirKind::Repetition(r) => {
+            let broad = match r.sub.kind() {
+                HirKind::Class(Class::Bytes(c)) => c.ranges().iter().map(|r| u32::from(r.end() - r.start()) + 1).sum::<u32>() > 64,
+                HirKind::Class(Class::Unicode(c)) => c.ranges().iter().map(|r| u32::from(r.end()) - u32::from(r.start()) + 1).sum::<u32>() > 64,
+                _ => false,
+            };
+            match r.max {
+                Some(max) if broad && max > MAX_BROAD_COUNT => Some(format!(
+                    "counted repetition {{{},{max}}} over a broad class makes the shared automaton explode; use + or * and check the length in a validator",
+                    r.min
+                )),
+                _ => explosive_repetition(&r.sub),
+            }
+        }
+        HirKind::Capture(c) => explosive_repetition(&c.sub),
+        HirKind::Concat(v) | HirKind::Alternation(v) => v.iter().find_map(explosive_repetition),
+        _ => None,
+    }
+}
+
+fn hir_has_group(hir: &regex_syntax::hir::Hir, name: &str) -> bool {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Capture(c) => c.name.as_deref() == Some(name) || hir_has_group(&c.sub, name),
+        HirKind::Concat(v) | HirKind::Alternation(v) => v.iter().any(|h| hir_has_group(h, name)),
+        HirKind::Repetition(r) => hir_has_group(&r.sub, name),
+        _ => false,
+    }
+}

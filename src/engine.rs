@@ -1,0 +1,486 @@
+//! The match engine: every regex detector in one pass, then validation and context scoring.
+//!
+//! All detector patterns are compiled into one `regex_automata::meta::Regex` (leftmost-first, so
+//! catalog order is priority) and searched once over the haystack. For each candidate the engine
+//! runs the detector's validator; when the validator rejects, the other detectors that match at
+//! the same position are tried (found with one anchored overlapping search), so a rejected SSN
+//! never hides a valid routing number over the same bytes. Context words (English and Spanish,
+//! accent-insensitive) are found with one Aho-Corasick automaton, searched only in a small window
+//! around each candidate, so the cost is per candidate, not per byte.
+//!
+//! Patterns are compiled in ASCII mode: `\d`, `\w`, `\s` and `\b` are ASCII, which the Unicode
+//! variants would make about 25 times slower here (`../shared/STYLE.md` §5). A pattern may still
+//! use a non-ASCII literal by writing it as `(?u:ñ)`.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind as AcMatchKind};
+use regex_automata::meta::{self, Regex};
+use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input, MatchKind, PatternSet};
+
+use crate::catalog::{Catalog, Category, Detector};
+use crate::error::CatalogError;
+use crate::validate::Verdict;
+
+/// Bytes before a candidate searched for context words.
+pub const CONTEXT_BEFORE: usize = 80;
+/// Bytes after a candidate searched for context words.
+pub const CONTEXT_AFTER: usize = 40;
+/// Bytes before a candidate searched for negative words ("order", "pedido"...).
+pub const NEGATIVE_BEFORE: usize = 32;
+
+/// Added to the confidence when a context word is near.
+const CONTEXT_BOOST: f32 = 0.25;
+/// The least confidence of a candidate with context.
+const CONTEXT_FLOOR: f32 = 0.6;
+/// Subtracted when a negative word is near.
+const NEGATIVE_PENALTY: f32 = 0.45;
+/// Factor for a `Weak` verdict.
+const WEAK_FACTOR: f32 = 0.6;
+/// Factor for a known test value.
+const TEST_FACTOR: f32 = 0.7;
+
+fn syntax_config() -> syntax::Config {
+    syntax::Config::new().unicode(false).utf8(false).crlf(true)
+}
+
+/// Parses a detector pattern the way the engine compiles it (ASCII mode, bytes).
+pub fn parse_pattern(pattern: &str) -> Result<regex_syntax::hir::Hir, regex_syntax::Error> {
+    regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .crlf(true)
+        .build()
+        .parse(pattern)
+}
+
+/// An accepted candidate: a detector, a span and a confidence. Positions are absolute offsets
+/// into the haystack the engine was given.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hit {
+    /// Index of the detector in the catalog.
+    pub detector: u32,
+    /// Start byte offset.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// 0..=1.
+    pub confidence: f32,
+    /// A well-known test or specimen value.
+    pub test_data: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Owner {
+    Detector(u32),
+    Negative,
+}
+
+/// The compiled catalog. Cheap to share between threads (`Send + Sync`); each `meta::Regex`
+/// keeps its own pool of scratch space.
+#[derive(Clone, Debug)]
+pub struct Engine {
+    detectors: Vec<Detector>,
+    multi: Regex,
+    all: Regex,
+    singles: Vec<Regex>,
+    ctx: Option<AhoCorasick>,
+    /// For each context automaton pattern: who owns it.
+    ctx_owners: Vec<Vec<Owner>>,
+    min_confidence: f32,
+    max_len: Option<usize>,
+}
+
+impl Engine {
+    /// Compiles a catalog. `min_confidence` drops hits below it.
+    pub fn new(catalog: &Catalog, min_confidence: f32) -> Result<Engine, CatalogError> {
+        let pats: Vec<&str> = catalog.detectors.iter().map(|d| d.pattern.as_str()).collect();
+        let build = |kind: MatchKind| {
+            Regex::builder()
+                .syntax(syntax_config())
+                .configure(
+                    Regex::config()
+                        .match_kind(kind)
+                        .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit)
+                        .utf8_empty(false)
+                        .hybrid_cache_capacity(8 << 20),
+                )
+                .build_many(&pats)
+        };
+        let name_err = |e: meta::BuildError| {
+            let (file, detector) = match e.pattern() {
+                Some(pid) => {
+                    let d = &catalog.detectors[pid.as_usize()];
+                    (d.source.clone(), d.id.clone())
+                }
+                None => ("patterns".to_string(), "(all)".to_string()),
+            };
+            CatalogError::Detector { file, detector, message: e.to_string() }
+        };
+        let multi = build(MatchKind::LeftmostFirst).map_err(name_err)?;
+        let all = build(MatchKind::All).map_err(name_err)?;
+        let mut singles = Vec::with_capacity(pats.len());
+        let mut max_len = Some(0usize);
+        for d in &catalog.detectors {
+            let re = Regex::builder()
+                .syntax(syntax_config())
+                .configure(Regex::config().utf8_empty(false))
+                .build(&d.pattern)
+                .map_err(|e| CatalogError::Detector {
+                    file: d.source.clone(),
+                    detector: d.id.clone(),
+                    message: e.to_string(),
+                })?;
+            let hir = parse_pattern(&d.pattern).map_err(|e| CatalogError::Detector {
+                file: d.source.clone(),
+                detector: d.id.clone(),
+                message: e.to_string(),
+            })?;
+            max_len = match (max_len, hir.properties().maximum_len()) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                _ => None,
+            };
+            singles.push(re);
+        }
+
+        // Context automaton: every keyword of every detector plus the negative words, each in
+        // its written form, lower case, upper case and accent-folded.
+        let mut words: Vec<String> = Vec::new();
+        let mut owners: Vec<Vec<Owner>> = Vec::new();
+        let mut add = |w: &str, owner: Owner| {
+            for v in variants(w) {
+                match words.iter().position(|x| *x == v) {
+                    Some(i) => {
+                        if !owners[i].contains(&owner) {
+                            owners[i].push(owner);
+                        }
+                    }
+                    None => {
+                        words.push(v);
+                        owners.push(vec![owner]);
+                    }
+                }
+            }
+        };
+        for (i, d) in catalog.detectors.iter().enumerate() {
+            for w in d.keywords.en.iter().chain(&d.keywords.es) {
+                add(w, Owner::Detector(i as u32));
+            }
+        }
+        for w in catalog.negative.en.iter().chain(&catalog.negative.es) {
+            add(w, Owner::Negative);
+        }
+        let ctx = if words.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(AcMatchKind::LeftmostLongest)
+                    .build(&words)
+                    .map_err(|e| CatalogError::Detector {
+                        file: "patterns".into(),
+                        detector: "(keywords)".into(),
+                        message: e.to_string(),
+                    })?,
+            )
+        };
+        Ok(Engine {
+            detectors: catalog.detectors.clone(),
+            multi,
+            all,
+            singles,
+            ctx,
+            ctx_owners: owners,
+            min_confidence,
+            max_len,
+        })
+    }
+
+    /// The detectors, indexed by [`Hit::detector`].
+    pub fn detectors(&self) -> &[Detector] {
+        &self.detectors
+    }
+
+    /// The detector of a hit.
+    pub fn detector(&self, hit: &Hit) -> &Detector {
+        &self.detectors[hit.detector as usize]
+    }
+
+    /// The longest match any detector can produce, when every pattern is bounded.
+    pub fn max_match_len(&self) -> Option<usize> {
+        self.max_len
+    }
+
+    /// Finds every accepted hit that starts in `range`. Matches may extend up to `limit` (the
+    /// look-ahead), and context is read from the whole haystack, so `range` can be one chunk of
+    /// a larger buffer. Hits are appended in order and do not overlap.
+    pub fn scan(&self, hay: &[u8], range: Range<usize>, limit: usize, out: &mut Vec<Hit>) {
+        let limit = limit.min(hay.len()).max(range.end);
+        let mut pos = range.start;
+        let mut set: Option<PatternSet> = None;
+        while pos < range.end {
+            let input = Input::new(hay).range(pos..limit);
+            let Some(m) = self.multi.search(&input) else { break };
+            if m.start() >= range.end {
+                break;
+            }
+            let pid = m.pattern().as_usize();
+            if let Some((hit, end)) = self.accept(hay, pid, m.start(), m.end(), limit) {
+                pos = end.max(pos + 1);
+                out.push(hit);
+                continue;
+            }
+            // Rejected: let the other detectors that match at this position try.
+            let set = set.get_or_insert_with(|| PatternSet::new(self.singles.len()));
+            set.clear();
+            let anchored = Input::new(hay).range(m.start()..limit).anchored(Anchored::Yes);
+            self.all.which_overlapping_matches(&anchored, set);
+            let mut accepted = None;
+            for other in set.iter() {
+                let o = other.as_usize();
+                if o == pid {
+                    continue;
+                }
+                if let Some(om) = self.singles[o].search(&anchored) {
+                    if let Some(found) = self.accept(hay, o, om.start(), om.end(), limit) {
+                        accepted = Some(found);
+                        break;
+                    }
+                }
+            }
+            match accepted {
+                Some((hit, end)) => {
+                    out.push(hit);
+                    pos = end.max(pos + 1);
+                }
+                None => pos = m.start() + 1,
+            }
+        }
+    }
+
+    /// Validates a candidate; when it fails, tries it again cut at each of its last few
+    /// separators (an IBAN followed by ` EUR`, a phone followed by a time), each cut still a
+    /// full match of the detector's own regex. Returns the hit and where scanning resumes.
+    fn accept(&self, hay: &[u8], pid: usize, start: usize, end: usize, limit: usize) -> Option<(Hit, usize)> {
+        if let Some(hit) = self.evaluate(hay, pid, start, end, limit) {
+            return Some((hit, end));
+        }
+        if self.detectors[pid].has_value_group {
+            return None;
+        }
+        let mut p = end;
+        let mut tries = 0;
+        while p > start + 6 && tries < 6 {
+            p -= 1;
+            if !matches!(hay[p], b' ' | b'-') {
+                continue;
+            }
+            tries += 1;
+            let input = Input::new(hay).range(start..p).anchored(Anchored::Yes);
+            if self.singles[pid].search(&input).is_some_and(|m| m.end() == p) {
+                if let Some(hit) = self.evaluate(hay, pid, start, p, limit) {
+                    return Some((hit, p));
+                }
+            }
+        }
+        None
+    }
+
+    /// Validates and scores one candidate of detector `pid` at `start..end`.
+    fn evaluate(&self, hay: &[u8], pid: usize, start: usize, end: usize, limit: usize) -> Option<Hit> {
+        let d = &self.detectors[pid];
+        let (vs, ve) = if d.has_value_group {
+            let re = &self.singles[pid];
+            let mut caps = re.create_captures();
+            re.search_captures(&Input::new(hay).range(start..limit).anchored(Anchored::Yes), &mut caps);
+            let g = caps.get_group_by_name("value")?;
+            (g.start, g.end)
+        } else {
+            (start, end)
+        };
+        if vs >= ve {
+            return None;
+        }
+        // Token boundary: an identifier is never glued to letters or digits on either side.
+        if !d.has_value_group && !token_bounded(hay, vs, ve) {
+            return None;
+        }
+        let verdict = match d.validator {
+            Some(v) => v.check(&hay[vs..ve]),
+            None => Verdict::Valid,
+        };
+        let mut conf = d.confidence;
+        match verdict {
+            Verdict::Invalid => return None,
+            Verdict::Valid => {}
+            Verdict::Weak => conf *= WEAK_FACTOR,
+            Verdict::TestValue => conf *= TEST_FACTOR,
+        }
+        let (ctx, neg) = self.context(hay, pid as u32, vs, ve, d.negative_context);
+        if ctx {
+            conf = (conf + CONTEXT_BOOST).max(CONTEXT_FLOOR).min(0.99);
+        } else if d.context_required {
+            return None;
+        }
+        if neg {
+            conf -= NEGATIVE_PENALTY;
+        }
+        if conf < self.min_confidence || conf <= 0.0 {
+            return None;
+        }
+        Some(Hit {
+            detector: pid as u32,
+            start: vs,
+            end: ve,
+            confidence: (conf * 100.0).round() / 100.0,
+            test_data: verdict == Verdict::TestValue,
+        })
+    }
+
+    /// Looks for the detector's context words and for negative words near `start..end`.
+    fn context(&self, hay: &[u8], pid: u32, start: usize, end: usize, use_neg: bool) -> (bool, bool) {
+        let Some(ac) = &self.ctx else { return (false, false) };
+        let ws = start.saturating_sub(CONTEXT_BEFORE);
+        let we = (end + CONTEXT_AFTER).min(hay.len());
+        let (mut pos_hit, mut neg_hit) = (false, false);
+        for m in ac.find_iter(&hay[ws..we]) {
+            let (ks, ke) = (ws + m.start(), ws + m.end());
+            if ks >= start && ke <= end {
+                continue; // inside the candidate itself
+            }
+            if !word_bounded(hay, ks, ke) {
+                continue;
+            }
+            for owner in &self.ctx_owners[m.pattern().as_usize()] {
+                match *owner {
+                    Owner::Detector(d) if d == pid => pos_hit = true,
+                    Owner::Negative if use_neg && ke <= start && start - ke <= NEGATIVE_BEFORE => {
+                        neg_hit = true
+                    }
+                    _ => {}
+                }
+            }
+            if pos_hit && (neg_hit || !use_neg) {
+                break;
+            }
+        }
+        (pos_hit, neg_hit)
+    }
+
+    /// The category of a detector index.
+    pub fn category(&self, detector: u32) -> Category {
+        self.detectors[detector as usize].category
+    }
+}
+
+/// True when nothing continues the token `start..end` from outside: no ASCII letter or digit
+/// touches it, and no `.` or `-` followed by a digit does (so `1.3.6.1.2.1` is not an IPv4
+/// address and `536-90-4399-12` is not an SSN).
+fn token_bounded(hay: &[u8], start: usize, end: usize) -> bool {
+    let glued = |b: u8, beyond: Option<&u8>| {
+        b.is_ascii_alphanumeric() || (matches!(b, b'.' | b'-') && beyond.is_some_and(u8::is_ascii_digit))
+    };
+    let before_ok = start == 0 || !glued(hay[start - 1], start.checked_sub(2).map(|i| &hay[i]));
+    let after_ok = end >= hay.len() || !glued(hay[end], hay.get(end + 1));
+    before_ok && after_ok
+}
+
+/// Word boundary for a keyword hit: an alphanumeric edge of the keyword must not continue into
+/// another letter or digit (ASCII or a UTF-8 continuation of an accented letter).
+fn word_bounded(hay: &[u8], start: usize, end: usize) -> bool {
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    let first = hay[start];
+    let last = hay[end - 1];
+    let before_ok = !is_word(first) || start == 0 || !is_word(hay[start - 1]);
+    let after_ok = !is_word(last) || end >= hay.len() || !is_word(hay[end]);
+    before_ok && after_ok
+}
+
+/// The spellings of a keyword the automaton looks for.
+fn variants(w: &str) -> Vec<String> {
+    let mut v = vec![w.to_string(), w.to_lowercase(), w.to_uppercase(), fold_accents(w)];
+    v.push(fold_accents(&w.to_uppercase()));
+    v.sort();
+    v.dedup();
+    v.retain(|s| !s.is_empty());
+    v
+}
+
+/// Replaces Spanish accented letters by their base letter (for keyword comparison only).
+pub fn fold_accents(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'ä' | 'â' => 'a',
+            'é' | 'è' | 'ë' | 'ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' => 'u',
+            'ñ' => 'n',
+            'Á' | 'À' | 'Ä' | 'Â' => 'A',
+            'É' | 'È' | 'Ë' | 'Ê' => 'E',
+            'Í' | 'Ì' | 'Ï' | 'Î' => 'I',
+            'Ó' | 'Ò' | 'Ö' | 'Ô' => 'O',
+            'Ú' | 'Ù' | 'Ü' | 'Û' => 'U',
+            'Ñ' => 'N',
+            'º' | 'ª' => 'o',
+            c => c,
+        })
+        .collect()
+}
+
+/// Resolves overlaps between hits (sorted by start): of two overlapping hits the one with the
+/// higher confidence wins, then the longer one, then the earlier.
+pub fn resolve_overlaps(hits: &mut Vec<Hit>) {
+    hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits.drain(..) {
+        match out.last_mut() {
+            Some(last) if h.start < last.end => {
+                let better = (h.confidence, h.end - h.start) > (last.confidence, last.end - last.start);
+                if better {
+                    *last = h;
+                }
+            }
+            _ => out.push(h),
+        }
+    }
+    *hits = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn engine_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Engine>();
+    }
+
+    #[test]
+    fn keyword_variants_fold_accents_and_case() {
+        let v = variants("Contraseña");
+        assert!(v.contains(&"contraseña".to_string()));
+        assert!(v.contains(&"Contrasena".to_string()));
+        assert!(v.contains(&"CONTRASEÑA".to_string()));
+        assert!(v.contains(&"CONTRASENA".to_string()));
+    }
+
+    #[test]
+    fn word_boundaries_respect_accented_letters() {
+        let hay = "añoDL DL".as_bytes();
+        let dl = hay.len() - 2;
+        assert!(word_bounded(hay, dl, hay.len()));
+        assert!(!word_bounded(hay, 4, 6)); // "DL" glued to "año"
+    }
+
+    #[test]
+    fn overlaps_keep_the_most_confident() {
+        let h = |s, e, c| Hit { detector: 0, start: s, end: e, confidence: c, test_data: false };
+        let mut v = vec![h(0, 10, 0.5), h(5, 12, 0.9), h(20, 25, 0.7)];
+        resolve_overlaps(&mut v);
+        assert_eq!(v, vec![h(5, 12, 0.9), h(20, 25, 0.7)]);
+    }
+}

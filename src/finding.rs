@@ -1,0 +1,243 @@
+//! Findings as reported: positions, category, confidence, a masked rendering and a keyed
+//! fingerprint. Nothing here keeps a raw value unless the user asked (`--show-values`).
+//!
+//! The fingerprint is HMAC-SHA-256 over the category and the normalised value (separators and
+//! case removed), keyed by `--key-file` / `TACHA_KEY` or by a random per-run key. Equal values
+//! get equal fingerprints within a key, so analysts can correlate events without seeing them;
+//! an unkeyed hash of a nine-digit SSN could be reversed by enumeration, a keyed one cannot.
+
+use hmac::{Hmac, KeyInit, Mac};
+use serde::Serialize;
+use sha2::Sha256;
+
+use crate::catalog::Category;
+
+/// The key for fingerprints and `hash`-style redaction.
+#[derive(Clone)]
+pub struct Fingerprinter {
+    mac: Hmac<Sha256>,
+}
+
+impl std::fmt::Debug for Fingerprinter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Fingerprinter(<key>)")
+    }
+}
+
+impl Fingerprinter {
+    /// A fingerprinter with the given secret key.
+    pub fn new(key: &[u8]) -> Fingerprinter {
+        // HMAC accepts keys of any length.
+        let mac = <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC takes any key length");
+        Fingerprinter { mac }
+    }
+
+    /// A fingerprinter with a fresh random key (fingerprints then correlate only within a run).
+    pub fn random() -> Fingerprinter {
+        let mut key = [0u8; 32];
+        // The OS RNG failing is not recoverable in a meaningful way; fall back to time+pid so
+        // the tool still runs (fingerprints stay keyed, just with a weaker key).
+        if getrandom::fill(&mut key).is_err() {
+            let t = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or(0);
+            key[..16].copy_from_slice(&t.to_le_bytes());
+            key[16..20].copy_from_slice(&std::process::id().to_le_bytes());
+        }
+        Fingerprinter::new(&key)
+    }
+
+    /// The raw 32-byte keyed digest of a value of a category.
+    pub fn digest(&self, category: Category, value: &[u8]) -> [u8; 32] {
+        let mut mac = self.mac.clone();
+        mac.update(category.name().as_bytes());
+        mac.update(b":");
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        let mut feed = |b: u8| {
+            buf[n] = b;
+            n += 1;
+            if n == buf.len() {
+                mac.update(&buf);
+                n = 0;
+            }
+        };
+        for &b in normalise_for(category, value) {
+            match category {
+                Category::Credential | Category::PersonName | Category::StreetAddress => feed(b),
+                Category::Email => feed(b.to_ascii_lowercase()),
+                _ if b.is_ascii_alphanumeric() => feed(b.to_ascii_uppercase()),
+                _ => {}
+            }
+        }
+        mac.update(&buf[..n]);
+        mac.finalize().into_bytes().into()
+    }
+
+    /// The fingerprint reported for a value: 32 hex digits (128 bits) of the keyed digest.
+    pub fn fingerprint(&self, category: Category, value: &[u8]) -> String {
+        hex::encode(&self.digest(category, value)[..16])
+    }
+}
+
+fn normalise_for(_category: Category, value: &[u8]) -> &[u8] {
+    value
+}
+
+/// One finding, as written to reports.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Finding {
+    /// The file, or `-` for standard input.
+    pub path: String,
+    /// Byte offset of the first byte, in the file as stored.
+    pub start: u64,
+    /// Byte offset one past the last byte.
+    pub end: u64,
+    /// 1-based line number.
+    pub line: u64,
+    /// 1-based byte column.
+    pub column: u64,
+    /// The report category.
+    pub category: Category,
+    /// The detector id.
+    pub detector: String,
+    /// 0..1.
+    pub confidence: f32,
+    /// The value with most of it masked (`***-**-6789`).
+    pub masked: String,
+    /// Keyed hash of the normalised value (see the module docs).
+    pub fingerprint: String,
+    /// True for well-known test, specimen and documentation values.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub test_data: bool,
+    /// The raw value: only with `--show-values`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+/// Longest masked rendering, in characters.
+const MASK_MAX: usize = 48;
+
+/// Renders a value with everything identifying masked, keeping its shape.
+pub fn mask(category: Category, value: &[u8]) -> String {
+    let text = String::from_utf8_lossy(value);
+    let one_line: String = text.replace("\r\n", "\n").replace('\n', " / ");
+    let out = match category {
+        Category::Credential => {
+            if text.contains("PRIVATE KEY") {
+                format!("[private key, {} bytes]", value.len())
+            } else {
+                "********".to_string()
+            }
+        }
+        Category::Email => match one_line.rsplit_once('@') {
+            Some((local, domain)) => {
+                let first: String = local.chars().take(1).collect();
+                format!("{first}***@{domain}")
+            }
+            None => star_all(&one_line),
+        },
+        Category::IpAddress => {
+            if one_line.contains(':') {
+                // IPv6: keep the first group.
+                match one_line.split_once(':') {
+                    Some((first, rest)) => format!("{first}:{}", star_all(rest)),
+                    None => star_all(&one_line),
+                }
+            } else {
+                match one_line.split_once('.') {
+                    Some((first, rest)) => format!("{first}.{}", star_all(rest)),
+                    None => star_all(&one_line),
+                }
+            }
+        }
+        Category::MacAddress => {
+            // Keep the OUI (vendor), mask the device part.
+            let mut seen = 0;
+            one_line
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_hexdigit() {
+                        seen += 1;
+                        if seen > 6 { '*' } else { c }
+                    } else {
+                        c
+                    }
+                })
+                .collect()
+        }
+        Category::DateOfBirth
+        | Category::PersonName
+        | Category::PlaceOfBirth
+        | Category::MothersMaidenName
+        | Category::StreetAddress
+        | Category::Passport
+        | Category::NationalId
+        | Category::DriversLicense => star_all(&one_line),
+        _ => keep_last4(&one_line),
+    };
+    truncate_chars(out, MASK_MAX)
+}
+
+/// Replaces every letter and digit by `*`.
+fn star_all(s: &str) -> String {
+    s.chars().map(|c| if c.is_alphanumeric() { '*' } else { c }).collect()
+}
+
+/// Masks every letter and digit except the last four, when there are at least eight.
+fn keep_last4(s: &str) -> String {
+    let total = s.chars().filter(|c| c.is_alphanumeric()).count();
+    if total < 8 {
+        return star_all(s);
+    }
+    let mut seen = 0;
+    s.chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                seen += 1;
+                if seen + 4 > total { c } else { '*' }
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+fn truncate_chars(s: String, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s;
+    }
+    let mut t: String = s.chars().take(max - 1).collect();
+    t.push('…');
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_keep_shape_and_hide_values() {
+        assert_eq!(mask(Category::Ssn, b"536-90-4399"), "***-**-4399");
+        assert_eq!(mask(Category::Email, b"ana.ruiz@example.com"), "a***@example.com");
+        assert_eq!(mask(Category::Credential, b"hunter2"), "********");
+        assert_eq!(mask(Category::IpAddress, b"203.0.113.45"), "203.*.***.**");
+        assert_eq!(mask(Category::MacAddress, b"00:1A:2B:3C:4D:5E"), "00:1A:2B:**:**:**");
+        assert_eq!(mask(Category::DateOfBirth, b"12 de abril de 1985"), "** ** ***** ** ****");
+        assert_eq!(mask(Category::CreditCard, b"4539 1488 0343 6467"), "**** **** **** 6467");
+        assert_eq!(mask(Category::Ssn, b"1234"), "****");
+    }
+
+    #[test]
+    fn fingerprints_are_keyed_and_normalised() {
+        let a = Fingerprinter::new(b"key-a");
+        let b = Fingerprinter::new(b"key-b");
+        let x = a.fingerprint(Category::Ssn, b"536-90-4399");
+        assert_eq!(x, a.fingerprint(Category::Ssn, b"536 90 4399"));
+        assert_ne!(x, b.fingerprint(Category::Ssn, b"536-90-4399"));
+        assert_ne!(x, a.fingerprint(Category::Ssn, b"536-90-4398"));
+        assert_eq!(x.len(), 32);
+        assert!(!x.contains("536"));
+    }
+}

@@ -1,0 +1,357 @@
+//! Report formats: human lines, one JSON document, or JSON Lines streamed as found.
+//!
+//! # The JSON report (`--format json`, `--report FILE`)
+//!
+//! ```json
+//! {
+//!   "tool": "tacha", "version": "0.1.0", "schema": 1,
+//!   "summary": {
+//!     "files_scanned": 3, "bytes_scanned": 5120, "files_skipped": {"binary": 1},
+//!     "errors": 0, "findings": 4, "by_category": {"ssn": 1, "email": 3},
+//!     "elapsed_ms": 12
+//!   },
+//!   "findings": [ { "path": "a.log", "start": 10, "end": 21, "line": 1, "column": 11,
+//!                   "category": "ssn", "detector": "us_ssn", "confidence": 0.85,
+//!                   "masked": "***-**-4399", "fingerprint": "9f…32 hex…" } ],
+//!   "skipped": [ {"path": "blob.bin", "reason": "binary"} ],
+//!   "errors": [ {"path": "secret/", "message": "Permission denied (os error 13)"} ]
+//! }
+//! ```
+//!
+//! Findings may also carry `"test_data": true` (a well-known test or specimen value) and, only
+//! with `--show-values`, `"value"`. `--format jsonl` writes the same objects one per line, each
+//! with a `type`: `finding`, `skipped`, `error`, and a last `summary` line. Paths that are not
+//! valid UTF-8 are written lossily (U+FFFD). Findings in the JSON document are sorted by path
+//! and offset; JSON Lines and human output come in the order files finish.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::sync::Mutex;
+use std::time::Instant;
+
+use serde::Serialize;
+
+use crate::catalog::Category;
+use crate::finding::Finding;
+use crate::scan::{Event, Sink, SkipReason};
+
+/// Version of the report schema; bumped on incompatible changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Output format of findings on stdout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// `path:line:column: category (confidence) masked`
+    Human,
+    /// One JSON document at the end.
+    Json,
+    /// One JSON object per line, streamed.
+    Jsonl,
+}
+
+/// Run totals.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Summary {
+    /// Files (and stdin) scanned.
+    pub files_scanned: u64,
+    /// Bytes scanned.
+    pub bytes_scanned: u64,
+    /// Skipped files per reason.
+    pub files_skipped: BTreeMap<&'static str, u64>,
+    /// Inputs that failed.
+    pub errors: u64,
+    /// Findings reported.
+    pub findings: u64,
+    /// Findings per category.
+    pub by_category: BTreeMap<Category, u64>,
+    /// Wall time.
+    pub elapsed_ms: u64,
+}
+
+/// A skipped file in the report.
+#[derive(Clone, Debug, Serialize)]
+pub struct Skipped {
+    /// The file.
+    pub path: String,
+    /// Why.
+    pub reason: SkipReason,
+}
+
+/// An error in the report.
+#[derive(Clone, Debug, Serialize)]
+pub struct ErrorEntry {
+    /// The file or directory.
+    pub path: String,
+    /// What went wrong (never file content).
+    pub message: String,
+}
+
+/// The whole JSON report.
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    /// Always `tacha`.
+    pub tool: &'static str,
+    /// tacha's version.
+    pub version: &'static str,
+    /// [`SCHEMA_VERSION`].
+    pub schema: u32,
+    /// Totals.
+    pub summary: Summary,
+    /// Findings sorted by path and offset.
+    pub findings: Vec<Finding>,
+    /// Skipped files.
+    pub skipped: Vec<Skipped>,
+    /// Errors.
+    pub errors: Vec<ErrorEntry>,
+}
+
+/// How colour is decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and `NO_COLOR` is unset.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// Options of the printer.
+#[derive(Clone, Debug)]
+pub struct PrinterOptions {
+    /// What goes to stdout.
+    pub format: Format,
+    /// Colour human lines.
+    pub color: bool,
+    /// Print nothing on stdout (exit code only).
+    pub quiet: bool,
+    /// Keep the whole report (for `--format json` or `--report`).
+    pub keep_report: bool,
+}
+
+struct State {
+    summary: Summary,
+    findings: Vec<Finding>,
+    skipped: Vec<Skipped>,
+    errors: Vec<ErrorEntry>,
+    out: Box<dyn Write + Send>,
+    broken_pipe: bool,
+    write_error: Option<io::Error>,
+}
+
+/// A [`Sink`] that prints as events arrive and keeps totals (and the report when needed).
+pub struct Printer {
+    opts: PrinterOptions,
+    state: Mutex<State>,
+    started: Instant,
+    progress: Option<indicatif::ProgressBar>,
+}
+
+impl Printer {
+    /// A printer writing to `out`.
+    pub fn new(opts: PrinterOptions, out: Box<dyn Write + Send>, progress: bool) -> Printer {
+        let progress = progress.then(|| {
+            let pb = indicatif::ProgressBar::new_spinner();
+            pb.set_style(
+                indicatif::ProgressStyle::with_template("{spinner} {elapsed} {msg}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            );
+            pb.enable_steady_tick(std::time::Duration::from_millis(200));
+            pb
+        });
+        Printer {
+            opts,
+            state: Mutex::new(State {
+                summary: Summary::default(),
+                findings: Vec::new(),
+                skipped: Vec::new(),
+                errors: Vec::new(),
+                out,
+                broken_pipe: false,
+                write_error: None,
+            }),
+            started: Instant::now(),
+            progress,
+        }
+    }
+
+    fn write_event(&self, st: &mut State, event: &Event) -> io::Result<()> {
+        if self.opts.quiet {
+            return Ok(());
+        }
+        match (self.opts.format, event) {
+            (Format::Human, Event::Scanned { findings, .. }) => {
+                for f in findings {
+                    human_line(&mut st.out, f, self.opts.color)?;
+                }
+            }
+            (Format::Jsonl, Event::Scanned { findings, .. }) => {
+                for f in findings {
+                    write_tagged(&mut st.out, "finding", f)?;
+                }
+            }
+            (Format::Jsonl, Event::Skipped { path, reason }) => {
+                write_tagged(&mut st.out, "skipped", &Skipped { path: path.clone(), reason: *reason })?;
+            }
+            (Format::Jsonl, Event::Error(e)) => {
+                let entry = ErrorEntry { path: e.path().to_string_lossy().into_owned(), message: error_message(e) };
+                write_tagged(&mut st.out, "error", &entry)?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Finishes the run: writes the summary line or the JSON document, flushes, and returns the
+    /// report (findings only when kept).
+    pub fn finish(self) -> io::Result<(Report, bool)> {
+        if let Some(pb) = &self.progress {
+            pb.finish_and_clear();
+        }
+        let elapsed = self.started.elapsed().as_millis() as u64;
+        let mut st = self.state.into_inner().unwrap_or_else(|p| p.into_inner());
+        st.summary.elapsed_ms = elapsed;
+        st.findings.sort_by(|a, b| a.path.cmp(&b.path).then(a.start.cmp(&b.start)));
+        st.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        let report = Report {
+            tool: "tacha",
+            version: env!("CARGO_PKG_VERSION"),
+            schema: SCHEMA_VERSION,
+            summary: st.summary.clone(),
+            findings: std::mem::take(&mut st.findings),
+            skipped: std::mem::take(&mut st.skipped),
+            errors: std::mem::take(&mut st.errors),
+        };
+        if let Some(e) = st.write_error.take() {
+            return Err(e);
+        }
+        if st.broken_pipe {
+            return Ok((report, true));
+        }
+        let res = (|| -> io::Result<()> {
+            if !self.opts.quiet {
+                match self.opts.format {
+                    Format::Json => {
+                        serde_json::to_writer_pretty(&mut st.out, &report)?;
+                        st.out.write_all(b"\n")?;
+                    }
+                    Format::Jsonl => write_tagged(&mut st.out, "summary", &report.summary)?,
+                    Format::Human => {}
+                }
+            }
+            st.out.flush()
+        })();
+        match res {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok((report, true)),
+            Err(e) => Err(e),
+            Ok(()) => Ok((report, false)),
+        }
+    }
+}
+
+impl Sink for Printer {
+    fn event(&self, event: Event) -> bool {
+        let mut st = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        if st.broken_pipe || st.write_error.is_some() {
+            return false;
+        }
+        match &event {
+            Event::Scanned { bytes, findings, done, .. } => {
+                if *done {
+                    st.summary.files_scanned += 1;
+                }
+                st.summary.bytes_scanned += bytes;
+                st.summary.findings += findings.len() as u64;
+                for f in findings {
+                    *st.summary.by_category.entry(f.category).or_insert(0) += 1;
+                }
+            }
+            Event::Skipped { reason, .. } => *st.summary.files_skipped.entry(reason.name()).or_insert(0) += 1,
+            Event::Error(_) => st.summary.errors += 1,
+        }
+        if let Some(pb) = &self.progress {
+            pb.set_message(format!(
+                "{} files, {:.1} MB, {} findings",
+                st.summary.files_scanned,
+                st.summary.bytes_scanned as f64 / 1e6,
+                st.summary.findings
+            ));
+        }
+        if let Err(e) = self.write_event(&mut st, &event) {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                st.broken_pipe = true;
+            } else {
+                st.write_error = Some(e);
+            }
+            return false;
+        }
+        match event {
+            Event::Scanned { findings, .. } if self.opts.keep_report => st.findings.extend(findings),
+            Event::Skipped { path, reason } if self.opts.keep_report => st.skipped.push(Skipped { path, reason }),
+            Event::Error(e) => {
+                let entry = ErrorEntry { path: e.path().to_string_lossy().into_owned(), message: error_message(&e) };
+                if self.opts.format != Format::Jsonl && !self.opts.quiet {
+                    if let Some(pb) = &self.progress {
+                        pb.suspend(|| eprintln!("tacha: {e}"));
+                    } else {
+                        eprintln!("tacha: {e}");
+                    }
+                }
+                st.errors.push(entry);
+            }
+            _ => {}
+        }
+        true
+    }
+}
+
+fn error_message(e: &crate::error::ScanError) -> String {
+    match e {
+        crate::error::ScanError::Io { source, .. } => source.to_string(),
+        crate::error::ScanError::Walk { message, .. } => message.clone(),
+    }
+}
+
+fn write_tagged<T: Serialize>(out: &mut dyn Write, kind: &str, value: &T) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Tagged<'a, T> {
+        #[serde(rename = "type")]
+        kind: &'a str,
+        #[serde(flatten)]
+        value: &'a T,
+    }
+    serde_json::to_writer(&mut *out, &Tagged { kind, value })?;
+    out.write_all(b"\n")
+}
+
+fn human_line(out: &mut dyn Write, f: &Finding, color: bool) -> io::Result<()> {
+    let value = f.value.as_deref().map(|v| format!(" = {v}")).unwrap_or_default();
+    let test = if f.test_data { " [test data]" } else { "" };
+    if color {
+        writeln!(
+            out,
+            "\x1b[35m{}\x1b[0m:\x1b[32m{}\x1b[0m:{}: \x1b[1;31m{}\x1b[0m ({:.2}) {}{}{}",
+            f.path,
+            f.line,
+            f.column,
+            f.category.name(),
+            f.confidence,
+            f.masked,
+            test,
+            value
+        )
+    } else {
+        writeln!(
+            out,
+            "{}:{}:{}: {} ({:.2}) {}{}{}",
+            f.path,
+            f.line,
+            f.column,
+            f.category.name(),
+            f.confidence,
+            f.masked,
+            test,
+            value
+        )
+    }
+}

@@ -1,0 +1,538 @@
+//! Inputs to findings: walks paths, reads or maps files, streams stdin, and runs the engine.
+//!
+//! Files are scanned in parallel (rayon). A file larger than [`PARALLEL_CHUNK`] is split into
+//! chunks at line breaks, each scanned on its own thread with a look-ahead past its end, so one
+//! huge log uses every core. Standard input is read in blocks with a bounded buffer, so memory
+//! does not grow with input size. Binary files met while walking are skipped and counted; a file
+//! named explicitly is always scanned. Invalid UTF-8 never stops a scan: the engine works on
+//! bytes. Nothing here prints: results go to a [`Sink`].
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use rayon::prelude::*;
+
+use crate::catalog::Category;
+use crate::engine::{CONTEXT_BEFORE, Engine, Hit, resolve_overlaps};
+use crate::error::ScanError;
+use crate::finding::{Finding, Fingerprinter, mask};
+
+/// Files at least this large are memory-mapped instead of read.
+pub const MMAP_THRESHOLD: u64 = 4 << 20;
+/// Files larger than this are split into chunks of about this size, scanned in parallel.
+pub const PARALLEL_CHUNK: usize = 8 << 20;
+/// How far a match may run past the end of its chunk (multi-line MRZs, key blocks).
+pub const LOOKAHEAD: usize = 64 << 10;
+/// Standard input is read in blocks of this size.
+pub const STDIN_BLOCK: usize = 1 << 20;
+/// Bytes inspected to decide whether a walked file is binary.
+pub const BINARY_PROBE: usize = 8 << 10;
+
+/// Why a file was not scanned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkipReason {
+    /// A NUL byte in its first 8 KiB (found by walking; a named file is always scanned).
+    Binary,
+    /// Not a regular file (socket, FIFO, device) found by walking.
+    NotRegular,
+    /// A symbolic link, not followed without `--follow`.
+    Symlink,
+}
+
+impl SkipReason {
+    /// The name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            SkipReason::Binary => "binary",
+            SkipReason::NotRegular => "not_regular",
+            SkipReason::Symlink => "symlink",
+        }
+    }
+}
+
+/// What the scanner reports, as it happens.
+#[derive(Debug)]
+pub enum Event {
+    /// A file (or a block of stdin) was scanned; its findings, in order.
+    Scanned {
+        /// The file's path as given or found (`-` for stdin).
+        path: String,
+        /// Bytes scanned.
+        bytes: u64,
+        /// Findings, sorted by position.
+        findings: Vec<Finding>,
+        /// True when this closes the input (false for an intermediate stdin block).
+        done: bool,
+    },
+    /// A file was skipped.
+    Skipped {
+        /// The file.
+        path: String,
+        /// Why.
+        reason: SkipReason,
+    },
+    /// A file could not be scanned; the run goes on.
+    Error(ScanError),
+}
+
+/// Receives events from scanning threads.
+pub trait Sink: Sync {
+    /// Handles one event. Returning `false` stops the run (a closed output pipe).
+    fn event(&self, event: Event) -> bool;
+}
+
+/// Options for a scan.
+#[derive(Clone, Debug, Default)]
+pub struct ScanOptions {
+    /// Follow symbolic links while walking.
+    pub follow_links: bool,
+    /// Put raw values in findings.
+    pub show_values: bool,
+}
+
+/// One unit of input: a path or standard input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// Standard input.
+    Stdin,
+    /// A file or directory path.
+    Path(PathBuf),
+}
+
+/// Runs the engine over inputs. Cheap to share across threads.
+#[derive(Clone, Debug)]
+pub struct Scanner {
+    engine: Engine,
+    fp: Fingerprinter,
+    opts: ScanOptions,
+}
+
+/// A regular file to scan, and whether the user named it.
+struct Job {
+    path: PathBuf,
+    explicit: bool,
+}
+
+impl Scanner {
+    /// A scanner over a compiled engine.
+    pub fn new(engine: Engine, fp: Fingerprinter, opts: ScanOptions) -> Scanner {
+        Scanner { engine, fp, opts }
+    }
+
+    /// The engine.
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    /// The fingerprinter (its key also drives `hash` redaction).
+    pub fn fingerprinter(&self) -> &Fingerprinter {
+        &self.fp
+    }
+
+    /// Scans every source, reporting to `sink`. Files are scanned in parallel; stdin is
+    /// streamed. Returns when everything is scanned or the sink asked to stop.
+    pub fn run(&self, sources: &[Source], sink: &dyn Sink) {
+        let stop = AtomicBool::new(false);
+        for source in sources {
+            if stop.load(Ordering::Relaxed) {
+                break;
+            }
+            match source {
+                Source::Stdin => {
+                    let stdin = io::stdin();
+                    let mut lock = stdin.lock();
+                    if let Err(e) = self.scan_stream("-", &mut lock, sink, &stop) {
+                        if !sink.event(Event::Error(ScanError::Io { path: "-".into(), source: e })) {
+                            stop.store(true, Ordering::Relaxed);
+                        }
+                    }
+                }
+                Source::Path(p) => self.run_path(p, sink, &stop),
+            }
+        }
+    }
+
+    fn run_path(&self, root: &Path, sink: &dyn Sink, stop: &AtomicBool) {
+        let emit = |e: Event| {
+            if !sink.event(e) {
+                stop.store(true, Ordering::Relaxed);
+            }
+        };
+        let meta = match std::fs::metadata(root) {
+            Ok(m) => m,
+            Err(source) => return emit(Event::Error(ScanError::Io { path: root.to_path_buf(), source })),
+        };
+        if !meta.is_dir() {
+            // Named explicitly: always scanned, whatever it is.
+            return self.scan_job(&Job { path: root.to_path_buf(), explicit: true }, sink, stop);
+        }
+        let walker = walkdir::WalkDir::new(root).follow_links(self.opts.follow_links).sort_by_file_name();
+        walker.into_iter().par_bridge().for_each(|entry| {
+            if stop.load(Ordering::Relaxed) {
+                return;
+            }
+            match entry {
+                Err(e) => {
+                    let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
+                    let message = match e.io_error() {
+                        Some(io) => io.to_string(),
+                        None => e.to_string(),
+                    };
+                    emit(Event::Error(ScanError::Walk { path, message }));
+                }
+                Ok(entry) => {
+                    let ft = entry.file_type();
+                    if ft.is_dir() {
+                        return;
+                    }
+                    let path = entry.path().to_path_buf();
+                    if ft.is_symlink() {
+                        // Only reached without --follow (walkdir resolves links when following).
+                        emit(Event::Skipped { path: display(&path), reason: SkipReason::Symlink });
+                    } else if !ft.is_file() {
+                        emit(Event::Skipped { path: display(&path), reason: SkipReason::NotRegular });
+                    } else {
+                        self.scan_job(&Job { path, explicit: false }, sink, stop);
+                    }
+                }
+            }
+        });
+    }
+
+    fn scan_job(&self, job: &Job, sink: &dyn Sink, stop: &AtomicBool) {
+        let emit = |e: Event| {
+            if !sink.event(e) {
+                stop.store(true, Ordering::Relaxed);
+            }
+        };
+        match self.scan_file(&job.path, job.explicit) {
+            Ok(Some((bytes, findings))) => {
+                emit(Event::Scanned { path: display(&job.path), bytes, findings, done: true })
+            }
+            Ok(None) => emit(Event::Skipped { path: display(&job.path), reason: SkipReason::Binary }),
+            Err(e) => emit(Event::Error(e)),
+        }
+    }
+
+    /// Scans one file. `Ok(None)` means it was skipped as binary (only when not explicit).
+    pub fn scan_file(&self, path: &Path, explicit: bool) -> Result<Option<(u64, Vec<Finding>)>, ScanError> {
+        let io_err = |source| ScanError::Io { path: path.to_path_buf(), source };
+        let file = File::open(path).map_err(io_err)?;
+        let meta = file.metadata().map_err(io_err)?;
+        if !meta.is_file() && !explicit {
+            return Ok(None);
+        }
+        let data = Haystack::open(file, meta.len()).map_err(io_err)?;
+        let hay = data.as_bytes();
+        if !explicit && is_binary(hay) {
+            return Ok(None);
+        }
+        let findings = self.scan_bytes(&display(path), hay);
+        Ok(Some((hay.len() as u64, findings)))
+    }
+
+    /// Scans an in-memory buffer (a whole file) and returns its findings in order, splitting
+    /// large buffers into chunks scanned in parallel.
+    pub fn scan_bytes(&self, path: &str, hay: &[u8]) -> Vec<Finding> {
+        self.hits_to_findings(path, hay, self.hits(hay))
+    }
+
+    /// The engine's hits over a whole buffer, overlaps resolved, in order.
+    pub fn hits(&self, hay: &[u8]) -> Vec<Hit> {
+        let chunks = split_chunks(hay, PARALLEL_CHUNK);
+        let mut hits: Vec<Hit> = if chunks.len() == 1 {
+            let mut v = Vec::new();
+            self.engine.scan(hay, 0..hay.len(), hay.len(), &mut v);
+            v
+        } else {
+            let parts: Vec<Vec<Hit>> = chunks
+                .into_par_iter()
+                .map(|r| {
+                    let mut v = Vec::new();
+                    let limit = (r.end + LOOKAHEAD).min(hay.len());
+                    self.engine.scan(hay, r, limit, &mut v);
+                    v
+                })
+                .collect();
+            parts.into_iter().flatten().collect()
+        };
+        resolve_overlaps(&mut hits);
+        hits
+    }
+
+    /// Turns hits into findings with line, column, mask and fingerprint.
+    fn hits_to_findings(&self, path: &str, hay: &[u8], hits: Vec<Hit>) -> Vec<Finding> {
+        let mut lines = LineCounter::default();
+        hits.into_iter()
+            .map(|h| {
+                let (line, column) = lines.locate(hay, h.start);
+                self.finding(path, &hay[h.start..h.end], &h, h.start as u64, line, column)
+            })
+            .collect()
+    }
+
+    fn finding(&self, path: &str, value: &[u8], h: &Hit, start: u64, line: u64, column: u64) -> Finding {
+        let d = self.engine.detector(h);
+        let category: Category = d.category;
+        Finding {
+            path: path.to_string(),
+            start,
+            end: start + value.len() as u64,
+            line,
+            column,
+            category,
+            detector: d.id.clone(),
+            confidence: h.confidence,
+            masked: mask(category, value),
+            fingerprint: self.fp.fingerprint(category, value),
+            test_data: h.test_data,
+            value: self.opts.show_values.then(|| String::from_utf8_lossy(value).into_owned()),
+        }
+    }
+
+    /// Streams a reader through the engine with a bounded buffer, emitting findings block by
+    /// block. Offsets, lines and columns are those of the whole stream.
+    pub fn scan_stream(&self, path: &str, reader: &mut dyn Read, sink: &dyn Sink, stop: &AtomicBool) -> io::Result<()> {
+        let mut stream = Stream::new(STDIN_BLOCK);
+        loop {
+            let eof = stream.fill(reader)?;
+            let (hits, scanned) = stream.scan(&self.engine, eof);
+            let findings: Vec<Finding> = hits
+                .iter()
+                .map(|(h, line, col)| {
+                    let abs = stream.base + h.start as u64;
+                    self.finding(path, &stream.buf[h.start..h.end], h, abs, *line, *col)
+                })
+                .collect();
+            if !sink.event(Event::Scanned { path: path.to_string(), bytes: scanned, findings, done: eof }) {
+                stop.store(true, Ordering::Relaxed);
+                return Ok(());
+            }
+            if eof || stop.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            stream.advance();
+        }
+    }
+}
+
+/// A bounded window over a byte stream: the block being scanned, a look-ahead after it, and a
+/// little context before it. Shared by `scan -` and `redact -`.
+pub struct Stream {
+    /// The buffered bytes.
+    pub buf: Vec<u8>,
+    /// Absolute stream offset of `buf[0]`.
+    pub base: u64,
+    /// Where the next scan starts in `buf` (bytes before it are context only).
+    pub from: usize,
+    /// Where the current scan stops in `buf` (set by `scan`).
+    pub cut: usize,
+    /// Absolute offset up to which findings have been emitted (a match may run past `cut`).
+    pub emitted_until: u64,
+    block: usize,
+    lines: LineCounter,
+}
+
+impl Stream {
+    /// A stream reading blocks of `block` bytes.
+    pub fn new(block: usize) -> Stream {
+        Stream { buf: Vec::with_capacity(block + LOOKAHEAD), base: 0, from: 0, cut: 0, emitted_until: 0, block, lines: LineCounter::default() }
+    }
+
+    /// Reads until a block plus look-ahead is buffered or the input ends. Returns true at EOF.
+    pub fn fill(&mut self, reader: &mut dyn Read) -> io::Result<bool> {
+        let want = self.from + self.block + LOOKAHEAD;
+        let mut chunk = [0u8; 64 << 10];
+        while self.buf.len() < want {
+            let n = match reader.read(&mut chunk[..(want - self.buf.len()).min(64 << 10)]) {
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if n == 0 {
+                return Ok(true);
+            }
+            self.buf.extend_from_slice(&chunk[..n]);
+        }
+        Ok(false)
+    }
+
+    /// Scans the current block. Returns hits (positions relative to `buf`) with their line and
+    /// column, and the number of bytes this block covers.
+    pub fn scan(&mut self, engine: &Engine, eof: bool) -> (Vec<(Hit, u64, u64)>, u64) {
+        self.cut = if eof {
+            self.buf.len()
+        } else {
+            let soft = self.buf.len() - LOOKAHEAD;
+            match memchr::memrchr(b'\n', &self.buf[self.from..soft]) {
+                Some(i) => self.from + i + 1,
+                None => soft,
+            }
+        };
+        let mut hits = Vec::new();
+        engine.scan(&self.buf, self.from..self.cut, self.buf.len(), &mut hits);
+        resolve_overlaps(&mut hits);
+        let base = self.base;
+        let until = self.emitted_until;
+        hits.retain(|h| base + h.start as u64 >= until);
+        let mut out = Vec::with_capacity(hits.len());
+        for h in hits {
+            let (line, col) = self.lines.locate_in(&self.buf, base, h.start);
+            self.emitted_until = self.emitted_until.max(base + h.end as u64);
+            out.push((h, line, col));
+        }
+        (out, (self.cut - self.from) as u64)
+    }
+
+    /// Drops what has been scanned, keeping a little context before the next block.
+    pub fn advance(&mut self) {
+        // Count lines through the cut so the counter's position stays inside the kept buffer.
+        let _ = self.lines.locate_in(&self.buf, self.base, self.cut);
+        let keep_from = self.cut.saturating_sub(CONTEXT_BEFORE);
+        self.buf.drain(..keep_from);
+        self.base += keep_from as u64;
+        self.from = self.cut - keep_from;
+        self.cut = self.from;
+    }
+}
+
+/// Tracks line numbers incrementally as positions increase.
+#[derive(Clone, Copy, Debug)]
+struct LineCounter {
+    /// Absolute position counted up to.
+    pos: u64,
+    /// Line number (1-based) at `pos`.
+    line: u64,
+    /// Absolute offset of the start of that line.
+    line_start: u64,
+}
+
+impl Default for LineCounter {
+    fn default() -> Self {
+        LineCounter { pos: 0, line: 1, line_start: 0 }
+    }
+}
+
+impl LineCounter {
+    /// Line and 1-based byte column of `at` in a whole buffer (positions must not decrease).
+    fn locate(&mut self, hay: &[u8], at: usize) -> (u64, u64) {
+        self.locate_in(hay, 0, at)
+    }
+
+    /// Same, for a buffer whose first byte is at absolute offset `base`.
+    fn locate_in(&mut self, buf: &[u8], base: u64, at: usize) -> (u64, u64) {
+        let abs = base + at as u64;
+        if abs > self.pos {
+            let from = (self.pos - base) as usize;
+            let seg = &buf[from..at];
+            let n = memchr::memchr_iter(b'\n', seg).count() as u64;
+            if n > 0 {
+                self.line += n;
+                let last = memchr::memrchr(b'\n', seg).expect("counted a newline");
+                self.line_start = base + (from + last + 1) as u64;
+            }
+            self.pos = abs;
+        }
+        (self.line, abs - self.line_start + 1)
+    }
+}
+
+/// Splits a buffer into chunks of about `size` bytes that start right after a line break.
+pub fn split_chunks(hay: &[u8], size: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while hay.len() - start > size + size / 2 {
+        let target = start + size;
+        let end = match memchr::memchr(b'\n', &hay[target..]) {
+            Some(i) if i < size / 2 => target + i + 1,
+            _ => target,
+        };
+        out.push(start..end);
+        start = end;
+    }
+    out.push(start..hay.len());
+    out
+}
+
+/// A NUL byte near the start means binary (the heuristic grep and ripgrep use).
+pub fn is_binary(hay: &[u8]) -> bool {
+    memchr::memchr(0, &hay[..hay.len().min(BINARY_PROBE)]).is_some()
+}
+
+/// The bytes of a file: read into memory, or memory-mapped when large.
+pub enum Haystack {
+    /// Small files are read.
+    Owned(Vec<u8>),
+    /// Large files are mapped.
+    Mapped(memmap2::Mmap),
+}
+
+impl Haystack {
+    /// Opens a file's contents.
+    pub fn open(mut file: File, len: u64) -> io::Result<Haystack> {
+        if len >= MMAP_THRESHOLD {
+            // SAFETY: the map is read-only and private to this process. If another process
+            // truncates the file while it is mapped, reading the lost pages raises SIGBUS; that
+            // is the same trade-off ripgrep makes for large files, and tacha never writes to a
+            // file it has mapped (redaction writes a new file and renames it).
+            #[allow(unsafe_code)]
+            let map = unsafe { memmap2::Mmap::map(&file) };
+            if let Ok(map) = map {
+                return Ok(Haystack::Mapped(map));
+            }
+        }
+        let mut buf = Vec::with_capacity(len as usize);
+        file.read_to_end(&mut buf)?;
+        Ok(Haystack::Owned(buf))
+    }
+
+    /// The bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            Haystack::Owned(v) => v,
+            Haystack::Mapped(m) => m,
+        }
+    }
+}
+
+/// A path as shown in reports (lossy for non-UTF-8 names).
+pub fn display(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_start_after_newlines_and_cover_everything() {
+        let hay: Vec<u8> = (0..10_000).flat_map(|i| format!("line {i}\n").into_bytes()).collect();
+        let chunks = split_chunks(&hay, 1000);
+        assert!(chunks.len() > 10);
+        assert_eq!(chunks[0].start, 0);
+        assert_eq!(chunks.last().unwrap().end, hay.len());
+        for w in chunks.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+            assert_eq!(hay[w[1].start - 1], b'\n');
+        }
+    }
+
+    #[test]
+    fn line_counter_gives_lines_and_columns() {
+        let hay = b"ab\ncd\n\nefg";
+        let mut lc = LineCounter::default();
+        assert_eq!(lc.locate(hay, 1), (1, 2));
+        assert_eq!(lc.locate(hay, 4), (2, 2));
+        assert_eq!(lc.locate(hay, 8), (4, 2));
+    }
+
+    #[test]
+    fn binary_probe_sees_nul() {
+        assert!(is_binary(b"abc\0def"));
+        assert!(!is_binary(b"plain text"));
+    }
+}
