@@ -23,6 +23,9 @@ pub enum Command {
     /// Scan files, directories or stdin and report the personal data found.
     #[command(after_help = EXIT_CODES)]
     Scan(ScanArgs),
+    /// Write redacted copies (or redact in place, or filter stdin to stdout).
+    #[command(after_help = EXIT_CODES)]
+    Redact(RedactArgs),
     /// List the detectors (id, category, validation, context languages).
     Detectors(DetectorsArgs),
     /// Measure precision, recall and F1 per category on labelled JSON Lines files.
@@ -80,6 +83,43 @@ pub struct ScanArgs {
     /// Print nothing on stdout; only the exit code (and --report) tell the result.
     #[arg(short, long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub detect: DetectArgs,
+}
+
+/// `tacha redact`.
+#[derive(Debug, Args)]
+pub struct RedactArgs {
+    /// Files or directories; `-` (or no path with piped stdin) filters stdin to stdout.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Write redacted copies under DIR, mirroring the inputs' layout.
+    #[arg(long, value_name = "DIR", conflicts_with = "in_place")]
+    pub out: Option<PathBuf>,
+    /// Rewrite the files themselves, atomically (temp file, fsync, rename; permissions kept).
+    #[arg(long)]
+    pub in_place: bool,
+    /// With --in-place, keep each original as FILE+SUFFIX (a hard link to the original).
+    #[arg(long, value_name = "SUFFIX", requires = "in_place")]
+    pub backup: Option<String>,
+    /// Replacement style: label, mask, partial, hash, fake; or CATEGORY=STYLE (repeatable).
+    #[arg(long, value_name = "STYLE", default_value = "label")]
+    pub style: Vec<String>,
+    /// With --out, write only files that contain findings (others are not copied).
+    #[arg(long)]
+    pub only_changed: bool,
+    /// Show what would be replaced (masked, with the replacement) and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Write a JSON report of the run (files written, counts per category) to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Follow symbolic links while walking directories.
+    #[arg(short = 'L', long)]
+    pub follow: bool,
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
     #[command(flatten)]
     pub detect: DetectArgs,
 }

@@ -28,6 +28,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Scan(args) => scan(args),
         Command::Detectors(args) => detectors(args),
         Command::Eval(args) => eval_cmd(args),
+        Command::Redact(args) => crate::redact_cmd::run(args),
     }
 }
 

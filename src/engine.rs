@@ -382,7 +382,9 @@ fn token_bounded(hay: &[u8], start: usize, end: usize) -> bool {
     let glued = |b: u8, beyond: Option<&u8>| {
         b.is_ascii_alphanumeric() || (matches!(b, b'.' | b'-') && beyond.is_some_and(u8::is_ascii_digit))
     };
-    let before_ok = start == 0 || !glued(hay[start - 1], start.checked_sub(2).map(|i| &hay[i]));
+    // `\n`, `\t`, `\r` escapes in JSON and C strings end the previous token.
+    let escaped = start >= 2 && hay[start - 2] == b'\\' && matches!(hay[start - 1], b'n' | b't' | b'r');
+    let before_ok = start == 0 || escaped || !glued(hay[start - 1], start.checked_sub(2).map(|i| &hay[i]));
     let after_ok = end >= hay.len() || !glued(hay[end], hay.get(end + 1));
     before_ok && after_ok
 }

@@ -119,44 +119,44 @@ pub struct Finding {
 /// Longest masked rendering, in characters.
 const MASK_MAX: usize = 48;
 
-/// Renders a value with everything identifying masked, keeping its shape.
+/// Renders a value for reports: [`partial`] on one line, at most 48 characters. Credentials show
+/// nothing of the secret, not even its length.
 pub fn mask(category: Category, value: &[u8]) -> String {
     let text = String::from_utf8_lossy(value);
-    let one_line: String = text.replace("\r\n", "\n").replace('\n', " / ");
     let out = match category {
-        Category::Credential => {
-            if text.contains("PRIVATE KEY") {
-                format!("[private key, {} bytes]", value.len())
-            } else {
-                "********".to_string()
-            }
-        }
-        Category::Email => match one_line.rsplit_once('@') {
+        Category::Credential if text.contains("PRIVATE KEY") => format!("[private key, {} bytes]", value.len()),
+        Category::Credential => "********".to_string(),
+        _ => partial(category, &text).replace("\r\n", "\n").replace('\n', " / "),
+    };
+    truncate_chars(out, MASK_MAX)
+}
+
+/// The `partial` rendering: the value's shape with identifying characters replaced by `*`,
+/// keeping what analysts need and what identifies no one: the last four of numbers, the domain
+/// of e-mails, the first octet (group) of IPs, the vendor part of MACs. Separators and line
+/// breaks are kept, so the length and structure of the text do not change.
+pub fn partial(category: Category, text: &str) -> String {
+    match category {
+        Category::Email => match text.rsplit_once('@') {
             Some((local, domain)) => {
-                let first: String = local.chars().take(1).collect();
-                format!("{first}***@{domain}")
+                let mut chars = local.chars();
+                let first: String = chars.next().map(String::from).unwrap_or_default();
+                let rest: String = chars.map(|c| if c.is_alphanumeric() { '*' } else { c }).collect();
+                format!("{first}{rest}@{domain}")
             }
-            None => star_all(&one_line),
+            None => star_all(text),
         },
         Category::IpAddress => {
-            if one_line.contains(':') {
-                // IPv6: keep the first group.
-                match one_line.split_once(':') {
-                    Some((first, rest)) => format!("{first}:{}", star_all(rest)),
-                    None => star_all(&one_line),
-                }
-            } else {
-                match one_line.split_once('.') {
-                    Some((first, rest)) => format!("{first}.{}", star_all(rest)),
-                    None => star_all(&one_line),
-                }
+            let sep = if text.contains(':') { ':' } else { '.' };
+            match text.split_once(sep) {
+                Some((first, rest)) => format!("{first}{sep}{}", star_all(rest)),
+                None => star_all(text),
             }
         }
         Category::MacAddress => {
             // Keep the OUI (vendor), mask the device part.
             let mut seen = 0;
-            one_line
-                .chars()
+            text.chars()
                 .map(|c| {
                     if c.is_ascii_hexdigit() {
                         seen += 1;
@@ -174,10 +174,10 @@ pub fn mask(category: Category, value: &[u8]) -> String {
         | Category::StreetAddress
         | Category::Passport
         | Category::NationalId
-        | Category::DriversLicense => star_all(&one_line),
-        _ => keep_last4(&one_line),
-    };
-    truncate_chars(out, MASK_MAX)
+        | Category::DriversLicense
+        | Category::Credential => star_all(text),
+        _ => keep_last4(text),
+    }
 }
 
 /// Replaces every letter and digit by `*`.
@@ -220,7 +220,7 @@ mod tests {
     #[test]
     fn masks_keep_shape_and_hide_values() {
         assert_eq!(mask(Category::Ssn, b"536-90-4399"), "***-**-4399");
-        assert_eq!(mask(Category::Email, b"ana.ruiz@example.com"), "a***@example.com");
+        assert_eq!(mask(Category::Email, b"ana.ruiz@example.com"), "a**.****@example.com");
         assert_eq!(mask(Category::Credential, b"hunter2"), "********");
         assert_eq!(mask(Category::IpAddress, b"203.0.113.45"), "203.*.***.**");
         assert_eq!(mask(Category::MacAddress, b"00:1A:2B:3C:4D:5E"), "00:1A:2B:**:**:**");

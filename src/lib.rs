@@ -28,6 +28,7 @@ pub mod engine;
 pub mod error;
 pub mod eval;
 pub mod finding;
+pub mod redact;
 pub mod report;
 pub mod scan;
 pub mod validate;

@@ -6,6 +6,7 @@
 
 mod cli;
 mod commands;
+mod redact_cmd;
 
 use std::process::ExitCode;
 

@@ -265,7 +265,7 @@ impl Scanner {
     }
 
     /// Turns hits into findings with line, column, mask and fingerprint.
-    fn hits_to_findings(&self, path: &str, hay: &[u8], hits: Vec<Hit>) -> Vec<Finding> {
+    pub fn hits_to_findings(&self, path: &str, hay: &[u8], hits: Vec<Hit>) -> Vec<Finding> {
         let mut lines = LineCounter::default();
         hits.into_iter()
             .map(|h| {
@@ -275,7 +275,8 @@ impl Scanner {
             .collect()
     }
 
-    fn finding(&self, path: &str, value: &[u8], h: &Hit, start: u64, line: u64, column: u64) -> Finding {
+    /// Builds the reported finding for a hit whose value starts at absolute offset `start`.
+    pub fn finding(&self, path: &str, value: &[u8], h: &Hit, start: u64, line: u64, column: u64) -> Finding {
         let d = self.engine.detector(h);
         let category: Category = d.category;
         Finding {
@@ -299,8 +300,9 @@ impl Scanner {
     pub fn scan_stream(&self, path: &str, reader: &mut dyn Read, sink: &dyn Sink, stop: &AtomicBool) -> io::Result<()> {
         let mut stream = Stream::new(STDIN_BLOCK);
         loop {
-            let eof = stream.fill(reader)?;
-            let (hits, scanned) = stream.scan(&self.engine, eof);
+            let fill = stream.fill(reader)?;
+            let eof = fill == Fill::Eof;
+            let (hits, scanned) = stream.scan(&self.engine, fill);
             let findings: Vec<Finding> = hits
                 .iter()
                 .map(|(h, line, col)| {
@@ -343,29 +345,37 @@ impl Stream {
         Stream { buf: Vec::with_capacity(block + LOOKAHEAD), base: 0, from: 0, cut: 0, emitted_until: 0, block, lines: LineCounter::default() }
     }
 
-    /// Reads until a block plus look-ahead is buffered or the input ends. Returns true at EOF.
-    pub fn fill(&mut self, reader: &mut dyn Read) -> io::Result<bool> {
+    /// Reads until a block plus look-ahead is buffered, the input ends, or (for pipes that
+    /// trickle, like `tail -f`) a read comes back short at the end of a line: whatever has
+    /// arrived is then processed at once. Returns what ended the fill.
+    pub fn fill(&mut self, reader: &mut dyn Read) -> io::Result<Fill> {
         let want = self.from + self.block + LOOKAHEAD;
-        let mut chunk = [0u8; 64 << 10];
+        let mut chunk = vec![0u8; 64 << 10];
         while self.buf.len() < want {
-            let n = match reader.read(&mut chunk[..(want - self.buf.len()).min(64 << 10)]) {
+            let ask = (want - self.buf.len()).min(chunk.len());
+            let n = match reader.read(&mut chunk[..ask]) {
                 Ok(n) => n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(e),
             };
             if n == 0 {
-                return Ok(true);
+                return Ok(Fill::Eof);
             }
             self.buf.extend_from_slice(&chunk[..n]);
+            if n < ask && self.buf.last() == Some(&b'\n') {
+                return Ok(Fill::Short);
+            }
         }
-        Ok(false)
+        Ok(Fill::Full)
     }
 
     /// Scans the current block. Returns hits (positions relative to `buf`) with their line and
     /// column, and the number of bytes this block covers.
-    pub fn scan(&mut self, engine: &Engine, eof: bool) -> (Vec<(Hit, u64, u64)>, u64) {
-        self.cut = if eof {
+    pub fn scan(&mut self, engine: &Engine, fill: Fill) -> (Vec<(Hit, u64, u64)>, u64) {
+        self.cut = if fill == Fill::Eof {
             self.buf.len()
+        } else if fill == Fill::Short {
+            self.from.max(holdback(&self.buf))
         } else {
             let soft = self.buf.len() - LOOKAHEAD;
             match memchr::memrchr(b'\n', &self.buf[self.from..soft]) {
@@ -398,6 +408,43 @@ impl Stream {
         self.from = self.cut - keep_from;
         self.cut = self.from;
     }
+}
+
+/// What ended a [`Stream::fill`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fill {
+    /// A whole block and its look-ahead are buffered.
+    Full,
+    /// A read came back short at the end of a line (an interactive pipe): process what is here.
+    Short,
+    /// The input ended.
+    Eof,
+}
+
+/// Where to stop processing a short read: before an unfinished private-key block or lines that
+/// may be the start of a machine-readable zone, which need the next lines to be recognised.
+fn holdback(buf: &[u8]) -> usize {
+    let mut cut = buf.len();
+    if let Some(begin) = memchr::memmem::rfind(buf, b"-----BEGIN") {
+        if memchr::memmem::find(&buf[begin..], b"-----END").is_none() {
+            cut = cut.min(begin);
+        }
+    }
+    // Up to two trailing lines made only of MRZ characters, 30 or more long.
+    let mut end = buf.len();
+    for _ in 0..2 {
+        let body = &buf[..end.saturating_sub(1)];
+        let start = memchr::memrchr(b'\n', body).map_or(0, |i| i + 1);
+        let line = &buf[start..end.saturating_sub(1)];
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.len() >= 30 && line.iter().all(|&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'<') {
+            cut = cut.min(start);
+            end = start;
+        } else {
+            break;
+        }
+    }
+    cut
 }
 
 /// Tracks line numbers incrementally as positions increase.
