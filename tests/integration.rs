@@ -2,5 +2,6 @@
 
 mod cli;
 mod detectors;
+mod redact;
 mod report;
 mod util;

@@ -6,7 +6,7 @@
 //! `IDENTIFIERS.md` §4.1–§4.3. Public test and documentation values are answered with
 //! [`Verdict::TestValue`] so the engine can flag them instead of dropping them.
 
-use super::{MAX_COMPACT, Verdict, compact, is_repdigit, luhn};
+use super::{MAX_COMPACT, Verdict, compact, digits_only, is_repdigit, luhn};
 
 /// A card brand's IIN range: the first `digits` digits of the PAN, read as a number, fall in
 /// `lo..=hi`, and the PAN length is in `min_len..=max_len`.
@@ -249,35 +249,36 @@ const CLABE_BANKS: &[u16] = &[
     714, 715, 720, 721, 722, 723, 725, 727, 728, 729, 730, 732, 734, 738, 901, 902, 903,
 ];
 
+/// Three ASCII digits as a number.
+fn digits3(d: &[u8]) -> u16 {
+    d.iter().fold(0, |acc, &c| acc * 10 + u16::from(c - b'0'))
+}
+
 /// Mexican CLABE (§4.3): 18 digits (spaces or hyphens allowed, as in 3-3-11-1), 3-7-1 check
 /// digit. A checksum-valid CLABE whose bank code is not in the catalogue (for example the
 /// former IXE, `032`) is `Weak`; repdigits are `Invalid`.
 pub(crate) fn clabe(s: &[u8]) -> Verdict {
-    let mut d = [0u8; 18];
-    let mut n = 0;
-    for &c in s.trim_ascii() {
-        match c {
-            b'0'..=b'9' if n < 18 => {
-                d[n] = c - b'0';
-                n += 1;
-            }
-            b' ' | b'-' => {}
-            _ => return Verdict::Invalid,
-        }
-    }
-    if n != 18 || is_repdigit(&d) {
+    if !s
+        .iter()
+        .all(|&c| c.is_ascii_digit() || matches!(c, b' ' | b'-'))
+    {
         return Verdict::Invalid;
     }
-    const W: [u8; 3] = [3, 7, 1];
+    let mut buf = [0u8; MAX_COMPACT];
+    let d = match digits_only(s, &mut buf) {
+        Some(d) if d.len() == 18 && !is_repdigit(d) => d,
+        _ => return Verdict::Invalid,
+    };
+    const W: [u32; 3] = [3, 7, 1];
     let sum: u32 = d[..17]
         .iter()
         .enumerate()
-        .map(|(i, &x)| u32::from(x * W[i % 3] % 10))
+        .map(|(i, &x)| u32::from(x - b'0') * W[i % 3] % 10)
         .sum();
-    if u32::from(d[17]) != (10 - sum % 10) % 10 {
+    if u32::from(d[17] - b'0') != (10 - sum % 10) % 10 {
         return Verdict::Invalid;
     }
-    let bank = u16::from(d[0]) * 100 + u16::from(d[1]) * 10 + u16::from(d[2]);
+    let bank = digits3(&d[..3]);
     if CLABE_BANKS.contains(&bank) {
         Verdict::Valid
     } else {
