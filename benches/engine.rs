@@ -14,12 +14,20 @@ use tacha::scan::{ScanOptions, Scanner};
 fn corpus() -> Vec<u8> {
     let mut x: u64 = 42;
     let mut next = move || {
-        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (x >> 33) as u32
     };
     let mut out = String::with_capacity(4 << 20);
     while out.len() < (4 << 20) {
-        let ip = format!("{}.{}.{}.{}", next() % 223 + 1, next() % 256, next() % 256, next() % 254 + 1);
+        let ip = format!(
+            "{}.{}.{}.{}",
+            next() % 223 + 1,
+            next() % 256,
+            next() % 256,
+            next() % 254 + 1
+        );
         match next() % 10 {
             0..=3 => out.push_str(&format!(
                 "{ip} - - [12/Mar/2024:10:{:02}:{:02} +0000] \"GET /api/v1/items/{}?page={} HTTP/1.1\" 200 {} \"-\" \"Mozilla/5.0\"\n",
@@ -44,7 +52,9 @@ fn corpus() -> Vec<u8> {
 
 fn bench(c: &mut Criterion) {
     let catalog = Catalog::builtin().expect("catalog");
-    c.bench_function("catalog_compile", |b| b.iter(|| Engine::new(black_box(&catalog), 0.5).unwrap()));
+    c.bench_function("catalog_compile", |b| {
+        b.iter(|| Engine::new(black_box(&catalog), 0.5).unwrap())
+    });
 
     let engine = Engine::new(&catalog, 0.5).unwrap();
     let scanner = Scanner::new(engine, Fingerprinter::new(b"bench"), ScanOptions::default());
@@ -52,15 +62,27 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("scan");
     g.throughput(Throughput::Bytes(hay.len() as u64));
     g.sample_size(10);
-    g.bench_function("hits_mixed_log", |b| b.iter(|| scanner.hits(black_box(&hay)).len()));
-    g.bench_function("findings_mixed_log", |b| b.iter(|| scanner.scan_bytes("bench", black_box(&hay)).len()));
+    g.bench_function("hits_mixed_log", |b| {
+        b.iter(|| scanner.hits(black_box(&hay)).len())
+    });
+    g.bench_function("findings_mixed_log", |b| {
+        b.iter(|| scanner.scan_bytes("bench", black_box(&hay)).len())
+    });
     g.finish();
 
     let mut g = c.benchmark_group("validate");
     use tacha::validate::Validator;
     for (name, v, s) in [
-        ("payment_card", Validator::PaymentCard, &b"4539 1488 0343 6467"[..]),
-        ("iban", Validator::Iban, &b"ES79 2100 0813 6101 2345 6789"[..]),
+        (
+            "payment_card",
+            Validator::PaymentCard,
+            &b"4539 1488 0343 6467"[..],
+        ),
+        (
+            "iban",
+            Validator::Iban,
+            &b"ES79 2100 0813 6101 2345 6789"[..],
+        ),
         ("ssn", Validator::Ssn, &b"536-90-4399"[..]),
         ("curp", Validator::Curp, &b"GORS850412MDFNZN00"[..]),
     ] {

@@ -17,21 +17,50 @@ use crate::validate::Validator;
 
 /// The built-in pattern files, in priority order.
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("patterns/credentials.toml", include_str!("../patterns/credentials.toml")),
-    ("patterns/travel.toml", include_str!("../patterns/travel.toml")),
-    ("patterns/financial.toml", include_str!("../patterns/financial.toml")),
-    ("patterns/spain.toml", include_str!("../patterns/spain.toml")),
-    ("patterns/mexico.toml", include_str!("../patterns/mexico.toml")),
-    ("patterns/latam.toml", include_str!("../patterns/latam.toml")),
+    (
+        "patterns/credentials.toml",
+        include_str!("../patterns/credentials.toml"),
+    ),
+    (
+        "patterns/travel.toml",
+        include_str!("../patterns/travel.toml"),
+    ),
+    (
+        "patterns/financial.toml",
+        include_str!("../patterns/financial.toml"),
+    ),
+    (
+        "patterns/spain.toml",
+        include_str!("../patterns/spain.toml"),
+    ),
+    (
+        "patterns/mexico.toml",
+        include_str!("../patterns/mexico.toml"),
+    ),
+    (
+        "patterns/latam.toml",
+        include_str!("../patterns/latam.toml"),
+    ),
     ("patterns/us.toml", include_str!("../patterns/us.toml")),
-    ("patterns/dates.toml", include_str!("../patterns/dates.toml")),
-    ("patterns/contact.toml", include_str!("../patterns/contact.toml")),
-    ("patterns/network.toml", include_str!("../patterns/network.toml")),
+    (
+        "patterns/dates.toml",
+        include_str!("../patterns/dates.toml"),
+    ),
+    (
+        "patterns/contact.toml",
+        include_str!("../patterns/contact.toml"),
+    ),
+    (
+        "patterns/network.toml",
+        include_str!("../patterns/network.toml"),
+    ),
 ];
 
 /// The shared context file: words that argue against a personal reading of a number.
-pub const NEGATIVE_CONTEXT: (&str, &str) =
-    ("patterns/context.toml", include_str!("../patterns/context.toml"));
+pub const NEGATIVE_CONTEXT: (&str, &str) = (
+    "patterns/context.toml",
+    include_str!("../patterns/context.toml"),
+);
 
 /// The report's `category` names (NIST SP 800-122 kinds of PII, plus credentials).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -272,28 +301,37 @@ pub struct Catalog {
 impl Catalog {
     /// The built-in detectors.
     pub fn builtin() -> Result<Catalog, CatalogError> {
-        let mut cat = Catalog { detectors: Vec::new(), negative: Keywords::default() };
+        let mut cat = Catalog {
+            detectors: Vec::new(),
+            negative: Keywords::default(),
+        };
         for (name, text) in BUILTIN {
             cat.add_file(name, text)?;
         }
         let (name, text) = NEGATIVE_CONTEXT;
-        let ctx: ContextFile = toml::from_str(text)
-            .map_err(|e| CatalogError::Toml { file: name.to_string(), message: e.to_string() })?;
+        let ctx: ContextFile = toml::from_str(text).map_err(|e| CatalogError::Toml {
+            file: name.to_string(),
+            message: e.to_string(),
+        })?;
         cat.negative = ctx.negative;
         Ok(cat)
     }
 
     /// Adds the detectors of a user pattern file after the built-in ones.
     pub fn add_path(&mut self, path: &Path) -> Result<(), CatalogError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|source| CatalogError::Read { path: path.to_path_buf(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| CatalogError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
         self.add_file(&path.display().to_string(), &text)
     }
 
     /// Parses and checks one pattern file's text.
     pub fn add_file(&mut self, file: &str, text: &str) -> Result<(), CatalogError> {
-        let parsed: PatternFile = toml::from_str(text)
-            .map_err(|e| CatalogError::Toml { file: file.to_string(), message: e.to_string() })?;
+        let parsed: PatternFile = toml::from_str(text).map_err(|e| CatalogError::Toml {
+            file: file.to_string(),
+            message: e.to_string(),
+        })?;
         let mut seen: HashSet<String> = self.detectors.iter().map(|d| d.id.clone()).collect();
         for def in parsed.detectors {
             let err = |message: String| CatalogError::Detector {
@@ -302,7 +340,10 @@ impl Catalog {
                 message,
             };
             if def.id.is_empty()
-                || !def.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+                || !def
+                    .id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
             {
                 return Err(err("id must be non-empty snake_case ([a-z0-9_])".into()));
             }
@@ -310,7 +351,10 @@ impl Catalog {
                 return Err(err("duplicate detector id".into()));
             }
             if !(0.0..=1.0).contains(&def.confidence) {
-                return Err(err(format!("confidence {} is outside 0..1", def.confidence)));
+                return Err(err(format!(
+                    "confidence {} is outside 0..1",
+                    def.confidence
+                )));
             }
             if def.context_required && def.keywords.en.is_empty() && def.keywords.es.is_empty() {
                 return Err(err("context_required needs keywords".into()));
@@ -358,8 +402,20 @@ fn explosive_repetition(hir: &regex_syntax::hir::Hir) -> Option<String> {
     match hir.kind() {
         HirKind::Repetition(r) => {
             let broad = match r.sub.kind() {
-                HirKind::Class(Class::Bytes(c)) => c.ranges().iter().map(|r| u32::from(r.end() - r.start()) + 1).sum::<u32>() > 64,
-                HirKind::Class(Class::Unicode(c)) => c.ranges().iter().map(|r| u32::from(r.end()) - u32::from(r.start()) + 1).sum::<u32>() > 64,
+                HirKind::Class(Class::Bytes(c)) => {
+                    c.ranges()
+                        .iter()
+                        .map(|r| u32::from(r.end() - r.start()) + 1)
+                        .sum::<u32>()
+                        > 64
+                }
+                HirKind::Class(Class::Unicode(c)) => {
+                    c.ranges()
+                        .iter()
+                        .map(|r| u32::from(r.end()) - u32::from(r.start()) + 1)
+                        .sum::<u32>()
+                        > 64
+                }
                 _ => false,
             };
             match r.max {

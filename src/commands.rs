@@ -45,7 +45,11 @@ pub fn load_catalog(detect: &DetectArgs) -> Result<Catalog> {
                 Some(c) => cats.push(c),
                 None => bail!(
                     "--only: unknown category `{name}` (known: {})",
-                    Category::ALL.iter().map(|c| c.name()).collect::<Vec<_>>().join(", ")
+                    Category::ALL
+                        .iter()
+                        .map(|c| c.name())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             }
         }
@@ -85,7 +89,10 @@ fn set_threads(threads: Option<usize>) -> Result<()> {
         if n == 0 {
             bail!("--threads must be at least 1");
         }
-        rayon::ThreadPoolBuilder::new().num_threads(n).build_global().context("--threads")?;
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .context("--threads")?;
     }
     Ok(())
 }
@@ -99,7 +106,16 @@ pub fn sources(paths: &[std::path::PathBuf]) -> Result<Vec<Source>> {
         }
         return Ok(vec![Source::Stdin]);
     }
-    Ok(paths.iter().map(|p| if p == Path::new("-") { Source::Stdin } else { Source::Path(p.clone()) }).collect())
+    Ok(paths
+        .iter()
+        .map(|p| {
+            if p == Path::new("-") {
+                Source::Stdin
+            } else {
+                Source::Path(p.clone())
+            }
+        })
+        .collect())
 }
 
 fn scan(args: ScanArgs) -> Result<u8> {
@@ -107,7 +123,14 @@ fn scan(args: ScanArgs) -> Result<u8> {
     let catalog = load_catalog(&args.detect)?;
     let engine = Engine::new(&catalog, args.detect.min_confidence)?;
     let fp = fingerprinter(&args.detect)?;
-    let scanner = Scanner::new(engine, fp, ScanOptions { follow_links: args.follow, show_values: args.show_values });
+    let scanner = Scanner::new(
+        engine,
+        fp,
+        ScanOptions {
+            follow_links: args.follow,
+            show_values: args.show_values,
+        },
+    );
     let sources = sources(&args.paths)?;
 
     let stdout = io::stdout();
@@ -153,15 +176,20 @@ pub fn write_report(path: &Path, report: &Report) -> Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("--report {}", path.display()))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("--report {}", path.display()))?;
     {
         let mut w = io::BufWriter::new(tmp.as_file_mut());
-        serde_json::to_writer_pretty(&mut w, report).with_context(|| format!("--report {}", path.display()))?;
+        serde_json::to_writer_pretty(&mut w, report)
+            .with_context(|| format!("--report {}", path.display()))?;
         w.write_all(b"\n")?;
         w.flush()?;
     }
-    tmp.as_file().sync_all().with_context(|| format!("--report {}", path.display()))?;
-    tmp.persist(path).with_context(|| format!("--report {}", path.display()))?;
+    tmp.as_file()
+        .sync_all()
+        .with_context(|| format!("--report {}", path.display()))?;
+    tmp.persist(path)
+        .with_context(|| format!("--report {}", path.display()))?;
     Ok(())
 }
 
@@ -196,15 +224,31 @@ fn detectors(args: DetectorsArgs) -> Result<u8> {
             writeln!(out)?;
         }
         Format::Human => {
-            writeln!(out, "{:<22} {:<16} {:<14} {:<8} DESCRIPTION", "ID", "CATEGORY", "VALIDATION", "CONTEXT")?;
+            writeln!(
+                out,
+                "{:<22} {:<16} {:<14} {:<8} DESCRIPTION",
+                "ID", "CATEGORY", "VALIDATION", "CONTEXT"
+            )?;
             for d in &catalog.detectors {
                 let validation = match d.validator {
                     Some(v) => format!("{v:?}").to_lowercase(),
                     None => "format".to_string(),
                 };
                 let langs = d.languages().join("+");
-                let ctx = if d.context_required { format!("{langs}!") } else { langs };
-                writeln!(out, "{:<22} {:<16} {:<14} {:<8} {}", d.id, d.category.name(), validation, ctx, d.description)?;
+                let ctx = if d.context_required {
+                    format!("{langs}!")
+                } else {
+                    langs
+                };
+                writeln!(
+                    out,
+                    "{:<22} {:<16} {:<14} {:<8} {}",
+                    d.id,
+                    d.category.name(),
+                    validation,
+                    ctx,
+                    d.description
+                )?;
             }
         }
     }
@@ -230,7 +274,13 @@ fn eval_cmd(args: EvalArgs) -> Result<u8> {
                 .with_context(|| format!("{}:{}: not a labelled example", path.display(), i + 1))?;
             for sp in &ex.spans {
                 if sp.start > sp.end || sp.end > ex.text.len() {
-                    bail!("{}:{}: span {}..{} is outside the text", path.display(), i + 1, sp.start, sp.end);
+                    bail!(
+                        "{}:{}: span {}..{} is outside the text",
+                        path.display(),
+                        i + 1,
+                        sp.start,
+                        sp.end
+                    );
                 }
             }
             eval::score(&scanner, &ex, i, &mut counts, &mut misses);
@@ -241,18 +291,42 @@ fn eval_cmd(args: EvalArgs) -> Result<u8> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     if args.format == Format::Human {
         writeln!(out, "{examples} examples")?;
-        writeln!(out, "{:<20} {:>6} {:>6} {:>6} {:>9} {:>7} {:>7}", "category", "gold", "pred", "tp", "precision", "recall", "f1")?;
-        for (name, c) in counts.iter().chain(std::iter::once((&"TOTAL".to_string(), &total))) {
-            let flag = if name != "TOTAL" && !eval::known_category(name) { " (unknown category)" } else { "" };
+        writeln!(
+            out,
+            "{:<20} {:>6} {:>6} {:>6} {:>9} {:>7} {:>7}",
+            "category", "gold", "pred", "tp", "precision", "recall", "f1"
+        )?;
+        for (name, c) in counts
+            .iter()
+            .chain(std::iter::once((&"TOTAL".to_string(), &total)))
+        {
+            let flag = if name != "TOTAL" && !eval::known_category(name) {
+                " (unknown category)"
+            } else {
+                ""
+            };
             writeln!(
                 out,
                 "{:<20} {:>6} {:>6} {:>6} {:>9.3} {:>7.3} {:>7.3}{flag}",
-                name, c.gold, c.predicted, c.true_positives, c.precision(), c.recall(), c.f1()
+                name,
+                c.gold,
+                c.predicted,
+                c.true_positives,
+                c.precision(),
+                c.recall(),
+                c.f1()
             )?;
         }
         if args.errors {
             for m in &misses {
-                writeln!(out, "line {}: {} {}: {:?}", m.example + 1, m.kind, m.category, m.text)?;
+                writeln!(
+                    out,
+                    "line {}: {} {}: {:?}",
+                    m.example + 1,
+                    m.kind,
+                    m.category,
+                    m.text
+                )?;
             }
         }
     } else {

@@ -46,13 +46,14 @@ fn syntax_config() -> syntax::Config {
 }
 
 /// Parses a detector pattern the way the engine compiles it (ASCII mode, bytes).
-pub fn parse_pattern(pattern: &str) -> Result<regex_syntax::hir::Hir, regex_syntax::Error> {
+pub fn parse_pattern(pattern: &str) -> Result<regex_syntax::hir::Hir, Box<regex_syntax::Error>> {
     regex_syntax::ParserBuilder::new()
         .unicode(false)
         .utf8(false)
         .crlf(true)
         .build()
         .parse(pattern)
+        .map_err(Box::new)
 }
 
 /// An accepted candidate: a detector, a span and a confidence. Positions are absolute offsets
@@ -94,8 +95,13 @@ pub struct Engine {
 
 impl Engine {
     /// Compiles a catalog. `min_confidence` drops hits below it.
+    #[allow(clippy::result_large_err)] // meta::BuildError is the crate's own; built once
     pub fn new(catalog: &Catalog, min_confidence: f32) -> Result<Engine, CatalogError> {
-        let pats: Vec<&str> = catalog.detectors.iter().map(|d| d.pattern.as_str()).collect();
+        let pats: Vec<&str> = catalog
+            .detectors
+            .iter()
+            .map(|d| d.pattern.as_str())
+            .collect();
         let build = |kind: MatchKind| {
             Regex::builder()
                 .syntax(syntax_config())
@@ -116,7 +122,11 @@ impl Engine {
                 }
                 None => ("patterns".to_string(), "(all)".to_string()),
             };
-            CatalogError::Detector { file, detector, message: e.to_string() }
+            CatalogError::Detector {
+                file,
+                detector,
+                message: e.to_string(),
+            }
         };
         let multi = build(MatchKind::LeftmostFirst).map_err(name_err)?;
         let all = build(MatchKind::All).map_err(name_err)?;
@@ -222,7 +232,9 @@ impl Engine {
         let mut set: Option<PatternSet> = None;
         while pos < range.end {
             let input = Input::new(hay).range(pos..limit);
-            let Some(m) = self.multi.search(&input) else { break };
+            let Some(m) = self.multi.search(&input) else {
+                break;
+            };
             if m.start() >= range.end {
                 break;
             }
@@ -235,7 +247,9 @@ impl Engine {
             // Rejected: let the other detectors that match at this position try.
             let set = set.get_or_insert_with(|| PatternSet::new(self.singles.len()));
             set.clear();
-            let anchored = Input::new(hay).range(m.start()..limit).anchored(Anchored::Yes);
+            let anchored = Input::new(hay)
+                .range(m.start()..limit)
+                .anchored(Anchored::Yes);
             self.all.which_overlapping_matches(&anchored, set);
             let mut accepted = None;
             for other in set.iter() {
@@ -263,7 +277,14 @@ impl Engine {
     /// Validates a candidate; when it fails, tries it again cut at each of its last few
     /// separators (an IBAN followed by ` EUR`, a phone followed by a time), each cut still a
     /// full match of the detector's own regex. Returns the hit and where scanning resumes.
-    fn accept(&self, hay: &[u8], pid: usize, start: usize, end: usize, limit: usize) -> Option<(Hit, usize)> {
+    fn accept(
+        &self,
+        hay: &[u8],
+        pid: usize,
+        start: usize,
+        end: usize,
+        limit: usize,
+    ) -> Option<(Hit, usize)> {
         if let Some(hit) = self.evaluate(hay, pid, start, end, limit) {
             return Some((hit, end));
         }
@@ -279,7 +300,10 @@ impl Engine {
             }
             tries += 1;
             let input = Input::new(hay).range(start..p).anchored(Anchored::Yes);
-            if self.singles[pid].search(&input).is_some_and(|m| m.end() == p) {
+            if self.singles[pid]
+                .search(&input)
+                .is_some_and(|m| m.end() == p)
+            {
                 if let Some(hit) = self.evaluate(hay, pid, start, p, limit) {
                     return Some((hit, p));
                 }
@@ -289,17 +313,34 @@ impl Engine {
     }
 
     /// Validates and scores one candidate of detector `pid` at `start..end`.
-    fn evaluate(&self, hay: &[u8], pid: usize, start: usize, end: usize, limit: usize) -> Option<Hit> {
+    fn evaluate(
+        &self,
+        hay: &[u8],
+        pid: usize,
+        start: usize,
+        end: usize,
+        limit: usize,
+    ) -> Option<Hit> {
         let d = &self.detectors[pid];
         let (vs, ve) = if d.has_value_group {
             let re = &self.singles[pid];
             let mut caps = re.create_captures();
-            re.search_captures(&Input::new(hay).range(start..limit).anchored(Anchored::Yes), &mut caps);
+            re.search_captures(
+                &Input::new(hay).range(start..limit).anchored(Anchored::Yes),
+                &mut caps,
+            );
             let g = caps.get_group_by_name("value")?;
             (g.start, g.end)
         } else {
             (start, end)
         };
+        // A value never starts inside a `\n`/`\t`/`\r` escape of a JSON or C string.
+        let vs =
+            if vs > 0 && vs < ve && hay[vs - 1] == b'\\' && matches!(hay[vs], b'n' | b't' | b'r') {
+                vs + 1
+            } else {
+                vs
+            };
         if vs >= ve {
             return None;
         }
@@ -320,7 +361,7 @@ impl Engine {
         }
         let (ctx, neg) = self.context(hay, pid as u32, vs, ve, d.negative_context);
         if ctx {
-            conf = (conf + CONTEXT_BOOST).max(CONTEXT_FLOOR).min(0.99);
+            conf = (conf + CONTEXT_BOOST).clamp(CONTEXT_FLOOR, 0.99);
         } else if d.context_required {
             return None;
         }
@@ -340,8 +381,17 @@ impl Engine {
     }
 
     /// Looks for the detector's context words and for negative words near `start..end`.
-    fn context(&self, hay: &[u8], pid: u32, start: usize, end: usize, use_neg: bool) -> (bool, bool) {
-        let Some(ac) = &self.ctx else { return (false, false) };
+    fn context(
+        &self,
+        hay: &[u8],
+        pid: u32,
+        start: usize,
+        end: usize,
+        use_neg: bool,
+    ) -> (bool, bool) {
+        let Some(ac) = &self.ctx else {
+            return (false, false);
+        };
         let ws = start.saturating_sub(CONTEXT_BEFORE);
         let we = (end + CONTEXT_AFTER).min(hay.len());
         let (mut pos_hit, mut neg_hit) = (false, false);
@@ -380,11 +430,22 @@ impl Engine {
 /// address and `536-90-4399-12` is not an SSN).
 fn token_bounded(hay: &[u8], start: usize, end: usize) -> bool {
     let glued = |b: u8, beyond: Option<&u8>| {
-        b.is_ascii_alphanumeric() || (matches!(b, b'.' | b'-') && beyond.is_some_and(u8::is_ascii_digit))
+        b.is_ascii_alphanumeric()
+            || (matches!(b, b'.' | b'-') && beyond.is_some_and(u8::is_ascii_digit))
+            || (b == b'.' && beyond.is_some_and(|&n| n.is_ascii_alphabetic() || n == b'.'))
     };
+    // A run of colons continues (`2001:db8:::1` is not `2001:db8::` followed by junk).
+    if end < hay.len() && end > start && hay[end] == b':' && hay[end - 1] == b':' {
+        return false;
+    }
+    if start > 0 && start < end && hay[start] == b':' && hay[start - 1] == b':' {
+        return false;
+    }
     // `\n`, `\t`, `\r` escapes in JSON and C strings end the previous token.
-    let escaped = start >= 2 && hay[start - 2] == b'\\' && matches!(hay[start - 1], b'n' | b't' | b'r');
-    let before_ok = start == 0 || escaped || !glued(hay[start - 1], start.checked_sub(2).map(|i| &hay[i]));
+    let escaped =
+        start >= 2 && hay[start - 2] == b'\\' && matches!(hay[start - 1], b'n' | b't' | b'r');
+    let before_ok =
+        start == 0 || escaped || !glued(hay[start - 1], start.checked_sub(2).map(|i| &hay[i]));
     let after_ok = end >= hay.len() || !glued(hay[end], hay.get(end + 1));
     before_ok && after_ok
 }
@@ -402,7 +463,12 @@ fn word_bounded(hay: &[u8], start: usize, end: usize) -> bool {
 
 /// The spellings of a keyword the automaton looks for.
 fn variants(w: &str) -> Vec<String> {
-    let mut v = vec![w.to_string(), w.to_lowercase(), w.to_uppercase(), fold_accents(w)];
+    let mut v = vec![
+        w.to_string(),
+        w.to_lowercase(),
+        w.to_uppercase(),
+        fold_accents(w),
+    ];
     v.push(fold_accents(&w.to_uppercase()));
     v.sort();
     v.dedup();
@@ -440,7 +506,8 @@ pub fn resolve_overlaps(hits: &mut Vec<Hit>) {
     for h in hits.drain(..) {
         match out.last_mut() {
             Some(last) if h.start < last.end => {
-                let better = (h.confidence, h.end - h.start) > (last.confidence, last.end - last.start);
+                let better =
+                    (h.confidence, h.end - h.start) > (last.confidence, last.end - last.start);
                 if better {
                     *last = h;
                 }
@@ -480,7 +547,13 @@ mod tests {
 
     #[test]
     fn overlaps_keep_the_most_confident() {
-        let h = |s, e, c| Hit { detector: 0, start: s, end: e, confidence: c, test_data: false };
+        let h = |s, e, c| Hit {
+            detector: 0,
+            start: s,
+            end: e,
+            confidence: c,
+            test_data: false,
+        };
         let mut v = vec![h(0, 10, 0.5), h(5, 12, 0.9), h(20, 25, 0.7)];
         resolve_overlaps(&mut v);
         assert_eq!(v, vec![h(5, 12, 0.9), h(20, 25, 0.7)]);

@@ -53,16 +53,28 @@ pub struct Counts {
 impl Counts {
     /// Precision (1 when nothing was predicted).
     pub fn precision(&self) -> f64 {
-        if self.predicted == 0 { 1.0 } else { self.true_positives as f64 / self.predicted as f64 }
+        if self.predicted == 0 {
+            1.0
+        } else {
+            self.true_positives as f64 / self.predicted as f64
+        }
     }
     /// Recall (1 when nothing was labelled).
     pub fn recall(&self) -> f64 {
-        if self.gold == 0 { 1.0 } else { self.recalled as f64 / self.gold as f64 }
+        if self.gold == 0 {
+            1.0
+        } else {
+            self.recalled as f64 / self.gold as f64
+        }
     }
     /// Harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     fn add(&mut self, o: &Counts) {
         self.gold += o.gold;
@@ -87,21 +99,39 @@ pub struct Miss {
 }
 
 /// Scores one example; updates per-category counts and records misses.
-pub fn score(scanner: &Scanner, ex: &Example, index: usize, counts: &mut BTreeMap<String, Counts>, misses: &mut Vec<Miss>) {
+pub fn score(
+    scanner: &Scanner,
+    ex: &Example,
+    index: usize,
+    counts: &mut BTreeMap<String, Counts>,
+    misses: &mut Vec<Miss>,
+) {
     let hay = ex.text.as_bytes();
     let hits = scanner.hits(hay);
     let engine = scanner.engine();
-    let pred: Vec<(usize, usize, &'static str)> =
-        hits.iter().map(|h| (h.start, h.end, engine.category(h.detector).name())).collect();
+    let pred: Vec<(usize, usize, &'static str)> = hits
+        .iter()
+        .map(|h| (h.start, h.end, engine.category(h.detector).name()))
+        .collect();
     let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
-    let snippet = |s: usize, e: usize| String::from_utf8_lossy(&hay[s.min(hay.len())..e.min(hay.len())]).into_owned();
+    let snippet = |s: usize, e: usize| {
+        String::from_utf8_lossy(&hay[s.min(hay.len())..e.min(hay.len())]).into_owned()
+    };
     for sp in &ex.spans {
         let c = counts.entry(sp.category.clone()).or_default();
         c.gold += 1;
-        if pred.iter().any(|p| p.2 == sp.category && overlaps((p.0, p.1), (sp.start, sp.end))) {
+        if pred
+            .iter()
+            .any(|p| p.2 == sp.category && overlaps((p.0, p.1), (sp.start, sp.end)))
+        {
             c.recalled += 1;
         } else {
-            misses.push(Miss { example: index, kind: "false_negative", category: sp.category.clone(), text: snippet(sp.start, sp.end) });
+            misses.push(Miss {
+                example: index,
+                kind: "false_negative",
+                category: sp.category.clone(),
+                text: snippet(sp.start, sp.end),
+            });
         }
     }
     for p in &pred {
@@ -121,7 +151,12 @@ pub fn score(scanner: &Scanner, ex: &Example, index: usize, counts: &mut BTreeMa
         if hit {
             c.true_positives += 1;
         } else {
-            misses.push(Miss { example: index, kind: "false_positive", category: p.2.to_string(), text: snippet(p.0, p.1) });
+            misses.push(Miss {
+                example: index,
+                kind: "false_positive",
+                category: p.2.to_string(),
+                text: snippet(p.0, p.1),
+            });
         }
     }
 }

@@ -28,7 +28,8 @@ impl Fingerprinter {
     /// A fingerprinter with the given secret key.
     pub fn new(key: &[u8]) -> Fingerprinter {
         // HMAC accepts keys of any length.
-        let mac = <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC takes any key length");
+        let mac =
+            <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC takes any key length");
         Fingerprinter { mac }
     }
 
@@ -124,9 +125,13 @@ const MASK_MAX: usize = 48;
 pub fn mask(category: Category, value: &[u8]) -> String {
     let text = String::from_utf8_lossy(value);
     let out = match category {
-        Category::Credential if text.contains("PRIVATE KEY") => format!("[private key, {} bytes]", value.len()),
+        Category::Credential if text.contains("PRIVATE KEY") => {
+            format!("[private key, {} bytes]", value.len())
+        }
         Category::Credential => "********".to_string(),
-        _ => partial(category, &text).replace("\r\n", "\n").replace('\n', " / "),
+        _ => partial(category, &text)
+            .replace("\r\n", "\n")
+            .replace('\n', " / "),
     };
     truncate_chars(out, MASK_MAX)
 }
@@ -141,7 +146,9 @@ pub fn partial(category: Category, text: &str) -> String {
             Some((local, domain)) => {
                 let mut chars = local.chars();
                 let first: String = chars.next().map(String::from).unwrap_or_default();
-                let rest: String = chars.map(|c| if c.is_alphanumeric() { '*' } else { c }).collect();
+                let rest: String = chars
+                    .map(|c| if c.is_alphanumeric() { '*' } else { c })
+                    .collect();
                 format!("{first}{rest}@{domain}")
             }
             None => star_all(text),
@@ -182,7 +189,9 @@ pub fn partial(category: Category, text: &str) -> String {
 
 /// Replaces every letter and digit by `*`.
 fn star_all(s: &str) -> String {
-    s.chars().map(|c| if c.is_alphanumeric() { '*' } else { c }).collect()
+    s.chars()
+        .map(|c| if c.is_alphanumeric() { '*' } else { c })
+        .collect()
 }
 
 /// Masks every letter and digit except the last four, when there are at least eight.
@@ -220,12 +229,24 @@ mod tests {
     #[test]
     fn masks_keep_shape_and_hide_values() {
         assert_eq!(mask(Category::Ssn, b"536-90-4399"), "***-**-4399");
-        assert_eq!(mask(Category::Email, b"ana.ruiz@example.com"), "a**.****@example.com");
+        assert_eq!(
+            mask(Category::Email, b"ana.ruiz@example.com"),
+            "a**.****@example.com"
+        );
         assert_eq!(mask(Category::Credential, b"hunter2"), "********");
         assert_eq!(mask(Category::IpAddress, b"203.0.113.45"), "203.*.***.**");
-        assert_eq!(mask(Category::MacAddress, b"00:1A:2B:3C:4D:5E"), "00:1A:2B:**:**:**");
-        assert_eq!(mask(Category::DateOfBirth, b"12 de abril de 1985"), "** ** ***** ** ****");
-        assert_eq!(mask(Category::CreditCard, b"4539 1488 0343 6467"), "**** **** **** 6467");
+        assert_eq!(
+            mask(Category::MacAddress, b"00:1A:2B:3C:4D:5E"),
+            "00:1A:2B:**:**:**"
+        );
+        assert_eq!(
+            mask(Category::DateOfBirth, b"12 de abril de 1985"),
+            "** ** ***** ** ****"
+        );
+        assert_eq!(
+            mask(Category::CreditCard, b"4539 1488 0343 6467"),
+            "**** **** **** 6467"
+        );
         assert_eq!(mask(Category::Ssn, b"1234"), "****");
     }
 

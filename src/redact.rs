@@ -64,7 +64,10 @@ pub struct Styles {
 
 impl Default for Styles {
     fn default() -> Self {
-        Styles { default: Style::Label, per_category: HashMap::new() }
+        Styles {
+            default: Style::Label,
+            per_category: HashMap::new(),
+        }
     }
 }
 
@@ -93,18 +96,23 @@ impl Redactor {
         let d = engine.detector(hit);
         let category = d.category;
         match self.styles.for_category(category) {
-            Style::Label => {
-                with_structure(format!("[{}]", category.name().to_ascii_uppercase()).into_bytes(), value)
-            }
+            Style::Label => with_structure(
+                format!("[{}]", category.name().to_ascii_uppercase()).into_bytes(),
+                value,
+            ),
             Style::Hash => {
                 let digest = self.fp.digest(category, value);
-                let token = format!("<{}:{}>", category.name().to_ascii_uppercase(), hex::encode(&digest[..4]));
+                let token = format!(
+                    "<{}:{}>",
+                    category.name().to_ascii_uppercase(),
+                    hex::encode(&digest[..4])
+                );
                 with_structure(token.into_bytes(), value)
             }
             Style::Mask => escape_aware(value, mask_all),
-            Style::Partial => {
-                escape_aware(value, |seg| partial(category, &String::from_utf8_lossy(seg)).into_bytes())
-            }
+            Style::Partial => escape_aware(value, |seg| {
+                partial(category, &String::from_utf8_lossy(seg)).into_bytes()
+            }),
             Style::Fake => escape_aware(value, |seg| self.fake(category, d.validator, seg)),
         }
     }
@@ -215,8 +223,26 @@ fn with_structure(mut token: Vec<u8>, value: &[u8]) -> Vec<u8> {
 /// Adjusts a span so that a replacement never ends inside a backslash escape (`abc\` before an
 /// escaped quote keeps its backslash).
 pub fn safe_span(hay: &[u8], start: usize, end: usize) -> (usize, usize) {
-    let trailing = hay[start..end].iter().rev().take_while(|&&b| b == b'\\').count();
-    if trailing % 2 == 1 { (start, end - 1) } else { (start, end) }
+    let leading = hay[..start]
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b'\\')
+        .count();
+    let start = if leading % 2 == 1 && start < end {
+        start + 1
+    } else {
+        start
+    };
+    let trailing = hay[start..end]
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b'\\')
+        .count();
+    if trailing % 2 == 1 {
+        (start, end - 1)
+    } else {
+        (start, end)
+    }
 }
 
 /// Writes `hay` with every hit replaced to `out`. Hits must be sorted and not overlap.
@@ -252,7 +278,9 @@ pub fn write_atomic(
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new().prefix(".tacha-tmp-").tempfile_in(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tacha-tmp-")
+        .tempfile_in(dir)?;
     {
         let mut w = io::BufWriter::with_capacity(256 << 10, tmp.as_file_mut());
         contents(&mut w)?;
@@ -317,14 +345,20 @@ mod tests {
 
     #[test]
     fn token_styles_keep_structure_bytes() {
-        assert_eq!(with_structure(b"[CREDENTIAL]".to_vec(), b"a\nb\r\nc"), b"[CREDENTIAL]\n\r\n");
+        assert_eq!(
+            with_structure(b"[CREDENTIAL]".to_vec(), b"a\nb\r\nc"),
+            b"[CREDENTIAL]\n\r\n"
+        );
         assert_eq!(with_structure(b"[X]".to_vec(), br#"ab\"cd"#), br#"[X]\""#);
         assert_eq!(with_structure(b"[SSN]".to_vec(), b"536-90-4399"), b"[SSN]");
     }
 
     #[test]
     fn shape_styles_keep_escape_pairs() {
-        assert_eq!(escape_aware(br"ab\ncd\\e", mask_all), br"**\n**\\*".to_vec());
+        assert_eq!(
+            escape_aware(br"ab\ncd\\e", mask_all),
+            br"**\n**\\*".to_vec()
+        );
         assert_eq!(escape_aware(b"abc", mask_all), b"***".to_vec());
     }
 

@@ -48,14 +48,19 @@ pub fn parse_styles(values: &[String]) -> Result<Styles> {
     for v in values {
         match v.split_once('=') {
             Some((cat, style)) => {
-                let c = Category::from_name(cat.trim()).with_context(|| format!("--style {v}: unknown category `{cat}`"))?;
-                let s = Style::from_name(style.trim())
-                    .with_context(|| format!("--style {v}: unknown style `{style}` (label, mask, partial, hash, fake)"))?;
+                let c = Category::from_name(cat.trim())
+                    .with_context(|| format!("--style {v}: unknown category `{cat}`"))?;
+                let s = Style::from_name(style.trim()).with_context(|| {
+                    format!(
+                        "--style {v}: unknown style `{style}` (label, mask, partial, hash, fake)"
+                    )
+                })?;
                 styles.per_category.insert(c, s);
             }
             None => {
-                styles.default = Style::from_name(v.trim())
-                    .with_context(|| format!("--style {v}: unknown style (label, mask, partial, hash, fake)"))?;
+                styles.default = Style::from_name(v.trim()).with_context(|| {
+                    format!("--style {v}: unknown style (label, mask, partial, hash, fake)")
+                })?;
             }
         }
     }
@@ -111,14 +116,24 @@ pub fn run(args: RedactArgs) -> Result<u8> {
         if n == 0 {
             bail!("--threads must be at least 1");
         }
-        rayon::ThreadPoolBuilder::new().num_threads(n).build_global().context("--threads")?;
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .context("--threads")?;
     }
     let styles = parse_styles(&args.style)?;
     let catalog = load_catalog(&args.detect)?;
     let engine = Engine::new(&catalog, args.detect.min_confidence)?;
     let fp = fingerprinter(&args.detect)?;
     let redactor = Redactor::new(styles, fp.clone());
-    let scanner = Scanner::new(engine, fp, ScanOptions { follow_links: args.follow, show_values: false });
+    let scanner = Scanner::new(
+        engine,
+        fp,
+        ScanOptions {
+            follow_links: args.follow,
+            show_values: false,
+        },
+    );
     let srcs = sources(&args.paths)?;
 
     if srcs.contains(&Source::Stdin) {
@@ -151,7 +166,13 @@ pub fn run(args: RedactArgs) -> Result<u8> {
     let skipped: Mutex<BTreeMap<&'static str, u64>> = Mutex::new(BTreeMap::new());
     let err = |path: &Path, message: String| {
         eprintln!("tacha: {}: {message}", path.display());
-        errors.lock().unwrap_or_else(|p| p.into_inner()).push(ErrorEntry { path: display(path), message });
+        errors
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(ErrorEntry {
+                path: display(path),
+                message,
+            });
     };
     let jobs = plan(&roots, out_dir.as_deref(), args.follow, &err, &skipped)?;
 
@@ -164,7 +185,11 @@ pub fn run(args: RedactArgs) -> Result<u8> {
             match process(job, &scanner, &redactor, &args) {
                 Ok(Some(r)) => Some(r),
                 Ok(None) => {
-                    *skipped.lock().unwrap_or_else(|p| p.into_inner()).entry("binary").or_insert(0) += 1;
+                    *skipped
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .entry("binary")
+                        .or_insert(0) += 1;
                     None
                 }
                 Err(e) => {
@@ -175,10 +200,15 @@ pub fn run(args: RedactArgs) -> Result<u8> {
         })
         .collect();
     if INTERRUPTED.load(Ordering::Relaxed) {
-        bail!("interrupted: files already finished were written completely, no partial file was left");
+        bail!(
+            "interrupted: files already finished were written completely, no partial file was left"
+        );
     }
 
-    let mut summary = Summary { files_skipped: skipped.into_inner().unwrap_or_default(), ..Default::default() };
+    let mut summary = Summary {
+        files_skipped: skipped.into_inner().unwrap_or_default(),
+        ..Default::default()
+    };
     let mut files = Vec::new();
     let mut all_findings = Vec::new();
     for (r, findings) in results {
@@ -199,7 +229,16 @@ pub fn run(args: RedactArgs) -> Result<u8> {
         all_findings.sort_by(|a, b| a.path.cmp(&b.path).then(a.start.cmp(&b.start)));
         let mut out = io::BufWriter::new(io::stdout().lock());
         for f in &all_findings {
-            let r = writeln!(out, "{}:{}:{}: {} ({:.2}) {}", f.path, f.line, f.column, f.category.name(), f.confidence, f.masked);
+            let r = writeln!(
+                out,
+                "{}:{}:{}: {} ({:.2}) {}",
+                f.path,
+                f.line,
+                f.column,
+                f.category.name(),
+                f.confidence,
+                f.masked
+            );
             if let Err(e) = r {
                 if e.kind() == io::ErrorKind::BrokenPipe {
                     return Ok(EXIT_CLEAN);
@@ -224,7 +263,15 @@ pub fn run(args: RedactArgs) -> Result<u8> {
         EXIT_CLEAN
     };
     if let Some(path) = &args.report {
-        let report = RunReport { tool: "tacha", version: env!("CARGO_PKG_VERSION"), schema: 1, mode, summary, files, errors };
+        let report = RunReport {
+            tool: "tacha",
+            version: env!("CARGO_PKG_VERSION"),
+            schema: 1,
+            mode,
+            summary,
+            files,
+            errors,
+        };
         write_atomic(path, None, |w| {
             serde_json::to_writer_pretty(&mut *w, &report).map_err(io::Error::other)?;
             w.write_all(b"\n")
@@ -251,10 +298,24 @@ fn filter_stdin(scanner: &Scanner, redactor: &Redactor, args: &RedactArgs) -> Re
         }
     };
     let res = if args.dry_run {
-        redact_stream(scanner, redactor, "-", &mut input, &mut io::sink(), &mut on_findings)
+        redact_stream(
+            scanner,
+            redactor,
+            "-",
+            &mut input,
+            &mut io::sink(),
+            &mut on_findings,
+        )
     } else {
         let mut out = io::BufWriter::with_capacity(64 << 10, stdout.lock());
-        redact_stream(scanner, redactor, "-", &mut input, &mut out, &mut on_findings)
+        redact_stream(
+            scanner,
+            redactor,
+            "-",
+            &mut input,
+            &mut out,
+            &mut on_findings,
+        )
     };
     match res {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(EXIT_CLEAN),
@@ -264,13 +325,41 @@ fn filter_stdin(scanner: &Scanner, redactor: &Redactor, args: &RedactArgs) -> Re
     if args.dry_run {
         let mut out = stdout.lock();
         for f in &lines {
-            writeln!(out, "{}:{}:{}: {} ({:.2}) {}", f.path, f.line, f.column, f.category.name(), f.confidence, f.masked)?;
+            writeln!(
+                out,
+                "{}:{}:{}: {} ({:.2}) {}",
+                f.path,
+                f.line,
+                f.column,
+                f.category.name(),
+                f.confidence,
+                f.masked
+            )?;
         }
     }
     if let Some(path) = &args.report {
-        let summary = Summary { files_scanned: 1, findings: found, by_category: by_category.clone(), ..Default::default() };
-        let files = vec![FileResult { path: "-".into(), output: Some("-".into()), findings: found, by_category, changed: found > 0 }];
-        let report = RunReport { tool: "tacha", version: env!("CARGO_PKG_VERSION"), schema: 1, mode: "stdout", summary, files, errors: vec![] };
+        let summary = Summary {
+            files_scanned: 1,
+            findings: found,
+            by_category: by_category.clone(),
+            ..Default::default()
+        };
+        let files = vec![FileResult {
+            path: "-".into(),
+            output: Some("-".into()),
+            findings: found,
+            by_category,
+            changed: found > 0,
+        }];
+        let report = RunReport {
+            tool: "tacha",
+            version: env!("CARGO_PKG_VERSION"),
+            schema: 1,
+            mode: "stdout",
+            summary,
+            files,
+            errors: vec![],
+        };
         write_atomic(path, None, |w| {
             serde_json::to_writer_pretty(&mut *w, &report).map_err(io::Error::other)?;
             w.write_all(b"\n")
@@ -283,7 +372,11 @@ fn filter_stdin(scanner: &Scanner, redactor: &Redactor, args: &RedactArgs) -> Re
 /// Absolute, lexically normalised form of a path that may not exist yet: the deepest existing
 /// ancestor is canonicalised and the rest appended.
 fn resolve(p: &Path) -> io::Result<PathBuf> {
-    let abs = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir()?.join(p) };
+    let abs = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(p)
+    };
     let mut norm = PathBuf::new();
     for c in abs.components() {
         match c {
@@ -317,7 +410,11 @@ fn check_out_dir(dir: &Path, roots: &[PathBuf]) -> Result<PathBuf> {
     for root in roots {
         let Ok(r) = root.canonicalize() else { continue };
         if r.is_dir() && out.starts_with(&r) {
-            bail!("--out {} is inside the input {}: choose a directory outside what is scanned", dir.display(), root.display());
+            bail!(
+                "--out {} is inside the input {}: choose a directory outside what is scanned",
+                dir.display(),
+                root.display()
+            );
         }
         if out == r {
             bail!("--out {} is an input file", dir.display());
@@ -347,13 +444,22 @@ fn plan(
         let dest = out.map(|o| o.join(&rel));
         if let Some(d) = &dest {
             if let Some(prev) = dests.insert(d.clone(), src.clone()) {
-                bail!("{} and {} would both be written to {}", prev.display(), src.display(), d.display());
+                bail!(
+                    "{} and {} would both be written to {}",
+                    prev.display(),
+                    src.display(),
+                    d.display()
+                );
             }
             if src.canonicalize().ok().as_deref() == Some(d.as_path()) {
                 bail!("{}: the output path is the input itself", src.display());
             }
         }
-        jobs.push(Job { src, dest, explicit });
+        jobs.push(Job {
+            src,
+            dest,
+            explicit,
+        });
         Ok(())
     };
     for root in roots {
@@ -365,15 +471,29 @@ fn plan(
             }
         };
         if !meta.is_dir() {
-            let name = root.file_name().map(PathBuf::from).unwrap_or_else(|| PathBuf::from("stdin"));
+            let name = root
+                .file_name()
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from("stdin"));
             add(root.clone(), name, true, &mut jobs)?;
             continue;
         }
-        for entry in walkdir::WalkDir::new(root).follow_links(follow).sort_by_file_name() {
+        for entry in walkdir::WalkDir::new(root)
+            .follow_links(follow)
+            .sort_by_file_name()
+        {
             match entry {
                 Err(e) => {
-                    let p = e.path().map(Path::to_path_buf).unwrap_or_else(|| root.clone());
-                    err(&p, e.io_error().map(|i| i.to_string()).unwrap_or_else(|| e.to_string()));
+                    let p = e
+                        .path()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|| root.clone());
+                    err(
+                        &p,
+                        e.io_error()
+                            .map(|i| i.to_string())
+                            .unwrap_or_else(|| e.to_string()),
+                    );
                 }
                 Ok(entry) => {
                     let ft = entry.file_type();
@@ -381,11 +501,23 @@ fn plan(
                         continue;
                     }
                     if !ft.is_file() {
-                        let reason = if ft.is_symlink() { "symlink" } else { "not_regular" };
-                        *skipped.lock().unwrap_or_else(|p| p.into_inner()).entry(reason).or_insert(0) += 1;
+                        let reason = if ft.is_symlink() {
+                            "symlink"
+                        } else {
+                            "not_regular"
+                        };
+                        *skipped
+                            .lock()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .entry(reason)
+                            .or_insert(0) += 1;
                         continue;
                     }
-                    let rel = entry.path().strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| entry.path().into());
+                    let rel = entry
+                        .path()
+                        .strip_prefix(root)
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|_| entry.path().into());
                     add(entry.path().to_path_buf(), rel, false, &mut jobs)?;
                 }
             }
@@ -395,7 +527,12 @@ fn plan(
 }
 
 /// Redacts one file. `Ok(None)`: skipped as binary (walked, not named).
-fn process(job: &Job, scanner: &Scanner, redactor: &Redactor, args: &RedactArgs) -> Result<Option<(FileResult, Vec<Finding>)>> {
+fn process(
+    job: &Job,
+    scanner: &Scanner,
+    redactor: &Redactor,
+    args: &RedactArgs,
+) -> Result<Option<(FileResult, Vec<Finding>)>> {
     let file = std::fs::File::open(&job.src)?;
     let meta = file.metadata()?;
     let data = Haystack::open(file, meta.len())?;
@@ -416,14 +553,23 @@ fn process(job: &Job, scanner: &Scanner, redactor: &Redactor, args: &RedactArgs)
         let engine = scanner.engine();
         let redact = |w: &mut dyn Write| -> io::Result<()> {
             let mut w = Interruptible(w);
-            if changed { write_redacted(redactor, engine, hay, &hits, &mut w) } else { w.write_all(hay) }
+            if changed {
+                write_redacted(redactor, engine, hay, &hits, &mut w)
+            } else {
+                w.write_all(hay)
+            }
         };
         if args.in_place {
             if changed {
                 if let Some(suffix) = &args.backup {
                     let mut b = job.src.clone().into_os_string();
                     b.push(suffix);
-                    std::fs::hard_link(&job.src, &b).with_context(|| format!("--backup: cannot keep the original as {}", PathBuf::from(&b).display()))?;
+                    std::fs::hard_link(&job.src, &b).with_context(|| {
+                        format!(
+                            "--backup: cannot keep the original as {}",
+                            PathBuf::from(&b).display()
+                        )
+                    })?;
                 }
                 write_atomic(&job.src, Some(meta.permissions()), redact)?;
             }
@@ -437,7 +583,12 @@ fn process(job: &Job, scanner: &Scanner, redactor: &Redactor, args: &RedactArgs)
             }
         }
     }
-    let result = FileResult { path, output, findings: findings.len() as u64, by_category, changed };
+    let result = FileResult {
+        path,
+        output,
+        findings: findings.len() as u64,
+        by_category,
+        changed,
+    };
     Ok(Some((result, findings)))
 }
-

@@ -191,10 +191,20 @@ impl Printer {
                 }
             }
             (Format::Jsonl, Event::Skipped { path, reason }) => {
-                write_tagged(&mut st.out, "skipped", &Skipped { path: path.clone(), reason: *reason })?;
+                write_tagged(
+                    &mut st.out,
+                    "skipped",
+                    &Skipped {
+                        path: path.clone(),
+                        reason: *reason,
+                    },
+                )?;
             }
             (Format::Jsonl, Event::Error(e)) => {
-                let entry = ErrorEntry { path: e.path().to_string_lossy().into_owned(), message: error_message(e) };
+                let entry = ErrorEntry {
+                    path: e.path().to_string_lossy().into_owned(),
+                    message: error_message(e),
+                };
                 write_tagged(&mut st.out, "error", &entry)?;
             }
             _ => {}
@@ -211,7 +221,8 @@ impl Printer {
         let elapsed = self.started.elapsed().as_millis() as u64;
         let mut st = self.state.into_inner().unwrap_or_else(|p| p.into_inner());
         st.summary.elapsed_ms = elapsed;
-        st.findings.sort_by(|a, b| a.path.cmp(&b.path).then(a.start.cmp(&b.start)));
+        st.findings
+            .sort_by(|a, b| a.path.cmp(&b.path).then(a.start.cmp(&b.start)));
         st.skipped.sort_by(|a, b| a.path.cmp(&b.path));
         let report = Report {
             tool: "tacha",
@@ -256,7 +267,12 @@ impl Sink for Printer {
             return false;
         }
         match &event {
-            Event::Scanned { bytes, findings, done, .. } => {
+            Event::Scanned {
+                bytes,
+                findings,
+                done,
+                ..
+            } => {
                 if *done {
                     st.summary.files_scanned += 1;
                 }
@@ -266,7 +282,9 @@ impl Sink for Printer {
                     *st.summary.by_category.entry(f.category).or_insert(0) += 1;
                 }
             }
-            Event::Skipped { reason, .. } => *st.summary.files_skipped.entry(reason.name()).or_insert(0) += 1,
+            Event::Skipped { reason, .. } => {
+                *st.summary.files_skipped.entry(reason.name()).or_insert(0) += 1
+            }
             Event::Error(_) => st.summary.errors += 1,
         }
         if let Some(pb) = &self.progress {
@@ -286,10 +304,17 @@ impl Sink for Printer {
             return false;
         }
         match event {
-            Event::Scanned { findings, .. } if self.opts.keep_report => st.findings.extend(findings),
-            Event::Skipped { path, reason } if self.opts.keep_report => st.skipped.push(Skipped { path, reason }),
+            Event::Scanned { findings, .. } if self.opts.keep_report => {
+                st.findings.extend(findings)
+            }
+            Event::Skipped { path, reason } if self.opts.keep_report => {
+                st.skipped.push(Skipped { path, reason })
+            }
             Event::Error(e) => {
-                let entry = ErrorEntry { path: e.path().to_string_lossy().into_owned(), message: error_message(&e) };
+                let entry = ErrorEntry {
+                    path: e.path().to_string_lossy().into_owned(),
+                    message: error_message(&e),
+                };
                 if self.opts.format != Format::Jsonl && !self.opts.quiet {
                     if let Some(pb) = &self.progress {
                         pb.suspend(|| eprintln!("tacha: {e}"));
@@ -325,7 +350,11 @@ fn write_tagged<T: Serialize>(out: &mut dyn Write, kind: &str, value: &T) -> io:
 }
 
 fn human_line(out: &mut dyn Write, f: &Finding, color: bool) -> io::Result<()> {
-    let value = f.value.as_deref().map(|v| format!(" = {v}")).unwrap_or_default();
+    let value = f
+        .value
+        .as_deref()
+        .map(|v| format!(" = {v}"))
+        .unwrap_or_default();
     let test = if f.test_data { " [test data]" } else { "" };
     if color {
         writeln!(

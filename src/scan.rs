@@ -146,7 +146,10 @@ impl Scanner {
                     let stdin = io::stdin();
                     let mut lock = stdin.lock();
                     if let Err(e) = self.scan_stream("-", &mut lock, sink, &stop) {
-                        if !sink.event(Event::Error(ScanError::Io { path: "-".into(), source: e })) {
+                        if !sink.event(Event::Error(ScanError::Io {
+                            path: "-".into(),
+                            source: e,
+                        })) {
                             stop.store(true, Ordering::Relaxed);
                         }
                     }
@@ -164,20 +167,37 @@ impl Scanner {
         };
         let meta = match std::fs::metadata(root) {
             Ok(m) => m,
-            Err(source) => return emit(Event::Error(ScanError::Io { path: root.to_path_buf(), source })),
+            Err(source) => {
+                return emit(Event::Error(ScanError::Io {
+                    path: root.to_path_buf(),
+                    source,
+                }));
+            }
         };
         if !meta.is_dir() {
             // Named explicitly: always scanned, whatever it is.
-            return self.scan_job(&Job { path: root.to_path_buf(), explicit: true }, sink, stop);
+            return self.scan_job(
+                &Job {
+                    path: root.to_path_buf(),
+                    explicit: true,
+                },
+                sink,
+                stop,
+            );
         }
-        let walker = walkdir::WalkDir::new(root).follow_links(self.opts.follow_links).sort_by_file_name();
+        let walker = walkdir::WalkDir::new(root)
+            .follow_links(self.opts.follow_links)
+            .sort_by_file_name();
         walker.into_iter().par_bridge().for_each(|entry| {
             if stop.load(Ordering::Relaxed) {
                 return;
             }
             match entry {
                 Err(e) => {
-                    let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
+                    let path = e
+                        .path()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|| root.to_path_buf());
                     let message = match e.io_error() {
                         Some(io) => io.to_string(),
                         None => e.to_string(),
@@ -192,11 +212,24 @@ impl Scanner {
                     let path = entry.path().to_path_buf();
                     if ft.is_symlink() {
                         // Only reached without --follow (walkdir resolves links when following).
-                        emit(Event::Skipped { path: display(&path), reason: SkipReason::Symlink });
+                        emit(Event::Skipped {
+                            path: display(&path),
+                            reason: SkipReason::Symlink,
+                        });
                     } else if !ft.is_file() {
-                        emit(Event::Skipped { path: display(&path), reason: SkipReason::NotRegular });
+                        emit(Event::Skipped {
+                            path: display(&path),
+                            reason: SkipReason::NotRegular,
+                        });
                     } else {
-                        self.scan_job(&Job { path, explicit: false }, sink, stop);
+                        self.scan_job(
+                            &Job {
+                                path,
+                                explicit: false,
+                            },
+                            sink,
+                            stop,
+                        );
                     }
                 }
             }
@@ -210,17 +243,30 @@ impl Scanner {
             }
         };
         match self.scan_file(&job.path, job.explicit) {
-            Ok(Some((bytes, findings))) => {
-                emit(Event::Scanned { path: display(&job.path), bytes, findings, done: true })
-            }
-            Ok(None) => emit(Event::Skipped { path: display(&job.path), reason: SkipReason::Binary }),
+            Ok(Some((bytes, findings))) => emit(Event::Scanned {
+                path: display(&job.path),
+                bytes,
+                findings,
+                done: true,
+            }),
+            Ok(None) => emit(Event::Skipped {
+                path: display(&job.path),
+                reason: SkipReason::Binary,
+            }),
             Err(e) => emit(Event::Error(e)),
         }
     }
 
     /// Scans one file. `Ok(None)` means it was skipped as binary (only when not explicit).
-    pub fn scan_file(&self, path: &Path, explicit: bool) -> Result<Option<(u64, Vec<Finding>)>, ScanError> {
-        let io_err = |source| ScanError::Io { path: path.to_path_buf(), source };
+    pub fn scan_file(
+        &self,
+        path: &Path,
+        explicit: bool,
+    ) -> Result<Option<(u64, Vec<Finding>)>, ScanError> {
+        let io_err = |source| ScanError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
         let file = File::open(path).map_err(io_err)?;
         let meta = file.metadata().map_err(io_err)?;
         if !meta.is_file() && !explicit {
@@ -276,7 +322,15 @@ impl Scanner {
     }
 
     /// Builds the reported finding for a hit whose value starts at absolute offset `start`.
-    pub fn finding(&self, path: &str, value: &[u8], h: &Hit, start: u64, line: u64, column: u64) -> Finding {
+    pub fn finding(
+        &self,
+        path: &str,
+        value: &[u8],
+        h: &Hit,
+        start: u64,
+        line: u64,
+        column: u64,
+    ) -> Finding {
         let d = self.engine.detector(h);
         let category: Category = d.category;
         Finding {
@@ -291,13 +345,22 @@ impl Scanner {
             masked: mask(category, value),
             fingerprint: self.fp.fingerprint(category, value),
             test_data: h.test_data,
-            value: self.opts.show_values.then(|| String::from_utf8_lossy(value).into_owned()),
+            value: self
+                .opts
+                .show_values
+                .then(|| String::from_utf8_lossy(value).into_owned()),
         }
     }
 
     /// Streams a reader through the engine with a bounded buffer, emitting findings block by
     /// block. Offsets, lines and columns are those of the whole stream.
-    pub fn scan_stream(&self, path: &str, reader: &mut dyn Read, sink: &dyn Sink, stop: &AtomicBool) -> io::Result<()> {
+    pub fn scan_stream(
+        &self,
+        path: &str,
+        reader: &mut dyn Read,
+        sink: &dyn Sink,
+        stop: &AtomicBool,
+    ) -> io::Result<()> {
         let mut stream = Stream::new(STDIN_BLOCK);
         loop {
             let fill = stream.fill(reader)?;
@@ -310,7 +373,12 @@ impl Scanner {
                     self.finding(path, &stream.buf[h.start..h.end], h, abs, *line, *col)
                 })
                 .collect();
-            if !sink.event(Event::Scanned { path: path.to_string(), bytes: scanned, findings, done: eof }) {
+            if !sink.event(Event::Scanned {
+                path: path.to_string(),
+                bytes: scanned,
+                findings,
+                done: eof,
+            }) {
                 stop.store(true, Ordering::Relaxed);
                 return Ok(());
             }
@@ -342,7 +410,15 @@ pub struct Stream {
 impl Stream {
     /// A stream reading blocks of `block` bytes.
     pub fn new(block: usize) -> Stream {
-        Stream { buf: Vec::with_capacity(block + LOOKAHEAD), base: 0, from: 0, cut: 0, emitted_until: 0, block, lines: LineCounter::default() }
+        Stream {
+            buf: Vec::with_capacity(block + LOOKAHEAD),
+            base: 0,
+            from: 0,
+            cut: 0,
+            emitted_until: 0,
+            block,
+            lines: LineCounter::default(),
+        }
     }
 
     /// Reads until a block plus look-ahead is buffered, the input ends, or (for pipes that
@@ -437,7 +513,11 @@ fn holdback(buf: &[u8]) -> usize {
         let start = memchr::memrchr(b'\n', body).map_or(0, |i| i + 1);
         let line = &buf[start..end.saturating_sub(1)];
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.len() >= 30 && line.iter().all(|&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'<') {
+        if line.len() >= 30
+            && line
+                .iter()
+                .all(|&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'<')
+        {
             cut = cut.min(start);
             end = start;
         } else {
@@ -460,7 +540,11 @@ struct LineCounter {
 
 impl Default for LineCounter {
     fn default() -> Self {
-        LineCounter { pos: 0, line: 1, line_start: 0 }
+        LineCounter {
+            pos: 0,
+            line: 1,
+            line_start: 0,
+        }
     }
 }
 
@@ -557,7 +641,9 @@ mod tests {
 
     #[test]
     fn chunks_start_after_newlines_and_cover_everything() {
-        let hay: Vec<u8> = (0..10_000).flat_map(|i| format!("line {i}\n").into_bytes()).collect();
+        let hay: Vec<u8> = (0..10_000)
+            .flat_map(|i| format!("line {i}\n").into_bytes())
+            .collect();
         let chunks = split_chunks(&hay, 1000);
         assert!(chunks.len() > 10);
         assert_eq!(chunks[0].start, 0);

@@ -8,9 +8,21 @@ use tacha::finding::Fingerprinter;
 use tacha::scan::{ScanOptions, Scanner};
 
 fn scanner() -> Scanner {
-    let catalog = Catalog::builtin().expect("built-in catalog loads");
-    let engine = Engine::new(&catalog, 0.5).expect("built-in catalog compiles");
-    Scanner::new(engine, Fingerprinter::new(b"k"), ScanOptions { show_values: true, ..Default::default() })
+    static SCANNER: std::sync::OnceLock<Scanner> = std::sync::OnceLock::new();
+    SCANNER
+        .get_or_init(|| {
+            let catalog = Catalog::builtin().expect("built-in catalog loads");
+            let engine = Engine::new(&catalog, 0.5).expect("built-in catalog compiles");
+            Scanner::new(
+                engine,
+                Fingerprinter::new(b"k"),
+                ScanOptions {
+                    show_values: true,
+                    ..Default::default()
+                },
+            )
+        })
+        .clone()
 }
 
 #[test]
@@ -25,18 +37,26 @@ fn every_detector_example_behaves_as_declared() {
             let found = scanner.scan_bytes("example", ex.text().as_bytes());
             let mine: Vec<_> = found.iter().filter(|f| f.detector == d.id).collect();
             match ex.value() {
-                Some(v) if !mine.iter().any(|f| f.value.as_deref() == Some(v)) => failures.push(format!(
-                    "{}: {:?} must yield {:?}, got {:?}",
-                    d.id,
-                    ex.text(),
-                    v,
-                    found.iter().map(|f| (&f.detector, f.value.clone())).collect::<Vec<_>>()
-                )),
+                Some(v) if !mine.iter().any(|f| f.value.as_deref() == Some(v)) => {
+                    failures.push(format!(
+                        "{}: {:?} must yield {:?}, got {:?}",
+                        d.id,
+                        ex.text(),
+                        v,
+                        found
+                            .iter()
+                            .map(|f| (&f.detector, f.value.clone()))
+                            .collect::<Vec<_>>()
+                    ))
+                }
                 None if mine.is_empty() => failures.push(format!(
                     "{}: {:?} must match, got {:?}",
                     d.id,
                     ex.text(),
-                    found.iter().map(|f| (&f.detector, f.value.clone())).collect::<Vec<_>>()
+                    found
+                        .iter()
+                        .map(|f| (&f.detector, f.value.clone()))
+                        .collect::<Vec<_>>()
                 )),
                 _ => {}
             }
@@ -45,22 +65,43 @@ fn every_detector_example_behaves_as_declared() {
             checked += 1;
             let found = scanner.scan_bytes("example", ex.text().as_bytes());
             if let Some(f) = found.iter().find(|f| f.detector == d.id) {
-                failures.push(format!("{}: {:?} must not match, got {:?}", d.id, ex.text(), f.value));
+                failures.push(format!(
+                    "{}: {:?} must not match, got {:?}",
+                    d.id,
+                    ex.text(),
+                    f.value
+                ));
             }
         }
     }
-    assert!(checked > 150, "only {checked} examples: pattern files lost their examples?");
-    assert!(failures.is_empty(), "{} of {checked} examples failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        checked > 150,
+        "only {checked} examples: pattern files lost their examples?"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} examples failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn every_detector_has_examples_both_ways() {
     let catalog = Catalog::builtin().unwrap();
     for d in &catalog.detectors {
-        assert!(!d.examples.must_match.is_empty(), "{} has no examples.match", d.id);
+        assert!(
+            !d.examples.must_match.is_empty(),
+            "{} has no examples.match",
+            d.id
+        );
         // A detector whose format is decisive may omit no_match only if it says so by having a
         // validator; everything else must show what it leaves alone.
-        assert!(!d.examples.no_match.is_empty() || d.id == "mrz_td2", "{} has no examples.no_match", d.id);
+        assert!(
+            !d.examples.no_match.is_empty() || d.id == "mrz_td2",
+            "{} has no examples.no_match",
+            d.id
+        );
     }
 }
 
@@ -80,10 +121,19 @@ fn a_rejected_candidate_does_not_hide_another_detectors_match() {
 #[test]
 fn hard_negatives_fixture_is_clean_of_checksummed_identifiers() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/logs/clean.log");
-    let Ok(text) = std::fs::read(path) else { return };
+    let Ok(text) = std::fs::read(path) else {
+        return;
+    };
     let s = scanner();
     let found = s.scan_bytes("clean.log", &text);
-    assert!(found.is_empty(), "clean.log must have no findings, got {:#?}", found.iter().map(|f| (&f.detector, &f.value, f.line)).collect::<Vec<_>>());
+    assert!(
+        found.is_empty(),
+        "clean.log must have no findings, got {:#?}",
+        found
+            .iter()
+            .map(|f| (&f.detector, &f.value, f.line))
+            .collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -93,7 +143,12 @@ fn malformed_pattern_files_name_the_file_and_detector() {
     let msg = err.to_string();
     assert!(msg.contains("mine.toml") && msg.contains("`x`"), "{msg}");
 
-    let err = c.add_file("mine.toml", "[[detector]]\nid = \"y\"\ncategory = \"nope\"\n").unwrap_err();
+    let err = c
+        .add_file(
+            "mine.toml",
+            "[[detector]]\nid = \"y\"\ncategory = \"nope\"\n",
+        )
+        .unwrap_err();
     assert!(err.to_string().contains("mine.toml"), "{err}");
 
     let err = c.add_file("mine.toml", "[[detector]]\nid = \"z\"\ncategory = \"ssn\"\ndescription = \"d\"\npattern = '[^ ]{1,200}'\nconfidence = 0.5\n").unwrap_err();

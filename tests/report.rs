@@ -70,9 +70,17 @@ struct ErrorEntry {
 #[test]
 fn json_report_matches_the_documented_schema() {
     let t = TestDir::new();
-    t.file("d/a.log", "SSN: 536-90-4399\nmail ana@example.com\ncard 4111 1111 1111 1111\n");
+    t.file(
+        "d/a.log",
+        "SSN: 536-90-4399\nmail ana@example.com\ncard 4111 1111 1111 1111\n",
+    );
     t.file("d/b.bin", b"\x00\x00binary");
-    let out = tacha().args(["scan", "--format", "json"]).arg(t.path().join("d")).arg(t.path().join("nope")).output().unwrap();
+    let out = tacha()
+        .args(["scan", "--format", "json"])
+        .arg(t.path().join("d"))
+        .arg(t.path().join("nope"))
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let r: Report = serde_json::from_slice(&out.stdout).expect("report matches schema");
     assert_eq!(r.tool, "tacha");
@@ -87,7 +95,15 @@ fn json_report_matches_the_documented_schema() {
     let cats: Vec<&str> = r.findings.iter().map(|f| f.category.as_str()).collect();
     assert_eq!(cats, ["ssn", "email", "credit_card"]);
     assert!(r.findings[2].test_data, "4111... is a well-known test card");
-    assert!(r.findings.iter().all(|f| f.value.is_none() && f.fingerprint.len() == 32));
+    assert!(
+        r.findings
+            .iter()
+            .all(|f| f.value.is_none() && f.fingerprint.len() == 32)
+    );
     // Findings are sorted by path, then offset.
-    assert!(r.findings.windows(2).all(|w| (w[0].path.as_str(), w[0].start) <= (w[1].path.as_str(), w[1].start)));
+    assert!(
+        r.findings
+            .windows(2)
+            .all(|w| (w[0].path.as_str(), w[0].start) <= (w[1].path.as_str(), w[1].start))
+    );
 }

@@ -19,7 +19,9 @@ pub struct TestDir {
 impl TestDir {
     /// A new empty directory.
     pub fn new() -> TestDir {
-        TestDir { dir: tempfile::tempdir().expect("temp dir") }
+        TestDir {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
     }
 
     /// Its path.

@@ -10,15 +10,81 @@ use super::Verdict;
 
 /// Words that follow a password label but are not passwords (EN and ES, lower case).
 const NOT_SECRETS: &[&str] = &[
-    "null", "nil", "none", "undefined", "true", "false", "yes", "no", "on", "off", "empty",
-    "blank", "n/a", "na", "redacted", "removed", "hidden", "masked", "omitted", "filtered",
-    "sensitive", "secret", "password", "passwd", "token", "required", "optional", "invalid",
-    "incorrect", "wrong", "expired", "reset", "changed", "updated", "missing", "ok", "okay",
-    "success", "successful", "failed", "failure", "error", "passed", "pass", "fail", "enabled",
-    "disabled", "auto", "default", "string", "str", "value", "xxx", "your_password", "yourpassword",
-    "contraseña", "contrasena", "clave", "incorrecta", "incorrecto", "invalida", "inválida",
-    "caducada", "expirada", "vacia", "vacía", "oculta", "nula", "ninguna", "requerida",
-    "restablecida", "cambiada", "correcta", "bearer", "basic",
+    "null",
+    "nil",
+    "none",
+    "undefined",
+    "true",
+    "false",
+    "yes",
+    "no",
+    "on",
+    "off",
+    "empty",
+    "blank",
+    "n/a",
+    "na",
+    "redacted",
+    "removed",
+    "hidden",
+    "masked",
+    "omitted",
+    "filtered",
+    "sensitive",
+    "secret",
+    "password",
+    "passwd",
+    "token",
+    "required",
+    "optional",
+    "invalid",
+    "incorrect",
+    "wrong",
+    "expired",
+    "reset",
+    "changed",
+    "updated",
+    "missing",
+    "ok",
+    "okay",
+    "success",
+    "successful",
+    "failed",
+    "failure",
+    "error",
+    "passed",
+    "pass",
+    "fail",
+    "enabled",
+    "disabled",
+    "auto",
+    "default",
+    "string",
+    "str",
+    "value",
+    "xxx",
+    "your_password",
+    "yourpassword",
+    "contraseña",
+    "contrasena",
+    "clave",
+    "incorrecta",
+    "incorrecto",
+    "invalida",
+    "inválida",
+    "caducada",
+    "expirada",
+    "vacia",
+    "vacía",
+    "oculta",
+    "nula",
+    "ninguna",
+    "requerida",
+    "restablecida",
+    "cambiada",
+    "correcta",
+    "bearer",
+    "basic",
 ];
 
 /// Accepts a captured secret value unless it is a placeholder, mask or earlier redaction.
@@ -34,11 +100,25 @@ pub(crate) fn secret(s: &[u8]) -> Verdict {
     if v.len() < 3 {
         return Verdict::Invalid;
     }
+    // `user:password` (URL userinfo): the password part must not be a mask or placeholder.
+    if let Some(i) = v.iter().position(|&b| b == b':') {
+        let pw = &v[i + 1..];
+        if pw.is_empty()
+            || pw
+                .iter()
+                .all(|&b| matches!(b, b'*' | b'x' | b'X' | b'#' | b'-' | b'.' | b'_'))
+            || matches!(pw[0], b'$' | b'%' | b'{' | b'<' | b'[')
+        {
+            return Verdict::Invalid;
+        }
+    }
     // Masks: one repeated character (********, xxxxxx, ......).
     if super::is_repdigit(v) {
         return Verdict::Invalid;
     }
-    if v.iter().all(|&b| matches!(b, b'*' | b'x' | b'X' | b'#' | b'-' | b'.' | b'_')) {
+    if v.iter()
+        .all(|&b| matches!(b, b'*' | b'x' | b'X' | b'#' | b'-' | b'.' | b'_'))
+    {
         return Verdict::Invalid;
     }
     // Template variables and format strings.
@@ -67,7 +147,14 @@ mod tests {
 
     #[test]
     fn real_secrets_pass() {
-        for s in ["hunter2", "Tr0ub4dor&3", "S3creta!", "sk_live_51HfakeKEYfake0000", "bob:s3cr3t", "abc"] {
+        for s in [
+            "hunter2",
+            "Tr0ub4dor&3",
+            "S3creta!",
+            "sk_live_51HfakeKEYfake0000",
+            "bob:s3cr3t",
+            "abc",
+        ] {
             assert_eq!(secret(s.as_bytes()), Verdict::Valid, "{s}");
         }
     }
@@ -75,8 +162,21 @@ mod tests {
     #[test]
     fn placeholders_and_redactions_fail() {
         for s in [
-            "********", "xxxxxx", "[CREDENTIAL]", "<CREDENTIAL:3f9a2c1d>", "${DB_PASS}", "%s",
-            "{{token}}", "null", "None", "incorrect", "incorrecta", "REDACTED", "12", "ok", "",
+            "********",
+            "xxxxxx",
+            "[CREDENTIAL]",
+            "<CREDENTIAL:3f9a2c1d>",
+            "${DB_PASS}",
+            "%s",
+            "{{token}}",
+            "null",
+            "None",
+            "incorrect",
+            "incorrecta",
+            "REDACTED",
+            "12",
+            "ok",
+            "",
         ] {
             assert_eq!(secret(s.as_bytes()), Verdict::Invalid, "{s}");
         }

@@ -144,7 +144,27 @@ impl Validator {
             Validator::PaymentCard => financial::payment_card(s),
             Validator::Iban => financial::iban(s),
             Validator::Clabe => financial::clabe(s),
-            Validator::Mrz => mrz::mrz(s),
+            Validator::Mrz => {
+                // An MRZ inside a JSON or C string has `\n` escapes between its lines.
+                if memchr::memmem::find(s, b"\\n").is_some() {
+                    let mut buf = [0u8; 160];
+                    let mut n = 0;
+                    let mut i = 0;
+                    while i < s.len() && n < buf.len() {
+                        if s[i] == b'\\' && matches!(s.get(i + 1), Some(b'n' | b'r')) {
+                            buf[n] = if s[i + 1] == b'n' { b'\n' } else { b'\r' };
+                            i += 2;
+                        } else {
+                            buf[n] = s[i];
+                            i += 1;
+                        }
+                        n += 1;
+                    }
+                    mrz::mrz(&buf[..n])
+                } else {
+                    mrz::mrz(s)
+                }
+            }
             Validator::Email => generic::email(s),
             Validator::Phone => generic::phone(s),
             Validator::Ipv4 => generic::ipv4(s),
@@ -246,15 +266,28 @@ mod tests {
     #[test]
     fn compact_strips_separators_and_uppercases() {
         let mut buf = [0u8; MAX_COMPACT];
-        assert_eq!(compact(b"es91 2100-0418", &mut buf), Some(&b"ES9121000418"[..]));
+        assert_eq!(
+            compact(b"es91 2100-0418", &mut buf),
+            Some(&b"ES9121000418"[..])
+        );
         let mut buf = [0u8; MAX_COMPACT];
-        assert_eq!(digits_only(b"536-90-4399", &mut buf), Some(&b"536904399"[..]));
+        assert_eq!(
+            digits_only(b"536-90-4399", &mut buf),
+            Some(&b"536904399"[..])
+        );
     }
 
     #[test]
     fn every_validator_survives_arbitrary_bytes() {
         // Validators see raw candidate bytes; none may panic on junk.
-        let inputs: [&[u8]; 6] = [b"", b"\xff\xfe", b"----", b"0", &[b'9'; 300], "ñÑ¿".as_bytes()];
+        let inputs: [&[u8]; 6] = [
+            b"",
+            b"\xff\xfe",
+            b"----",
+            b"0",
+            &[b'9'; 300],
+            "ñÑ¿".as_bytes(),
+        ];
         for v in ALL {
             for s in inputs {
                 let _ = v.check(s);
@@ -264,13 +297,40 @@ mod tests {
 
     /// Every validator, for exhaustive tests.
     pub(crate) const ALL: [Validator; 35] = [
-        Validator::Ssn, Validator::Itin, Validator::Ein, Validator::AbaRouting, Validator::Vin,
-        Validator::Mbi, Validator::Npi, Validator::Dea, Validator::PaymentCard, Validator::Iban,
-        Validator::Clabe, Validator::Mrz, Validator::Email, Validator::Phone, Validator::Ipv4,
-        Validator::Ipv6, Validator::Mac, Validator::BirthDate, Validator::EsDni, Validator::EsNie,
-        Validator::EsNss, Validator::EsCif, Validator::Curp, Validator::Rfc, Validator::MxNss,
-        Validator::IneClave, Validator::ArCuit, Validator::ClRut, Validator::CoNit,
-        Validator::PeCui, Validator::BrCpf, Validator::DoCedula, Validator::VeRif,
-        Validator::EcCedula, Validator::Secret,
+        Validator::Ssn,
+        Validator::Itin,
+        Validator::Ein,
+        Validator::AbaRouting,
+        Validator::Vin,
+        Validator::Mbi,
+        Validator::Npi,
+        Validator::Dea,
+        Validator::PaymentCard,
+        Validator::Iban,
+        Validator::Clabe,
+        Validator::Mrz,
+        Validator::Email,
+        Validator::Phone,
+        Validator::Ipv4,
+        Validator::Ipv6,
+        Validator::Mac,
+        Validator::BirthDate,
+        Validator::EsDni,
+        Validator::EsNie,
+        Validator::EsNss,
+        Validator::EsCif,
+        Validator::Curp,
+        Validator::Rfc,
+        Validator::MxNss,
+        Validator::IneClave,
+        Validator::ArCuit,
+        Validator::ClRut,
+        Validator::CoNit,
+        Validator::PeCui,
+        Validator::BrCpf,
+        Validator::DoCedula,
+        Validator::VeRif,
+        Validator::EcCedula,
+        Validator::Secret,
     ];
 }

@@ -76,6 +76,10 @@ pub(crate) fn itin(s: &[u8]) -> Verdict {
     if d[0] != b'9' || is_repdigit(&d) {
         return Verdict::Invalid;
     }
+    // The SSA's advertising block 987-65-4320..4329 sits in the ITIN range but is no TIN.
+    if d.starts_with(b"98765432") {
+        return Verdict::Invalid;
+    }
     match num2(&d[3..5]) {
         50..=65 | 70..=88 | 90..=92 | 94..=99 => Verdict::Valid,
         _ => Verdict::Invalid,
@@ -334,7 +338,13 @@ mod tests {
         all(itin, &["912-70-1234", "987-94-5678", "900-50-0001"], Valid);
         all(
             itin,
-            &["912-93-4567", "912-89-1234", "812-70-1234", "912-66-1234"],
+            &[
+                "912-93-4567",
+                "912-89-1234",
+                "812-70-1234",
+                "912-66-1234",
+                "987-65-4321",
+            ],
             Invalid,
         );
     }
