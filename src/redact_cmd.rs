@@ -33,7 +33,8 @@ struct Interruptible<'a>(&'a mut dyn Write);
 impl Write for Interruptible<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         if INTERRUPTED.load(Ordering::Relaxed) {
-            return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
+            // Not ErrorKind::Interrupted: `write_all` retries that kind, forever here.
+            return Err(io::Error::other("interrupted by a signal"));
         }
         self.0.write(buf)
     }
