@@ -110,7 +110,7 @@ impl Engine {
                         .match_kind(kind)
                         .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit)
                         .utf8_empty(false)
-                        .hybrid_cache_capacity(8 << 20),
+                        .hybrid_cache_capacity(64 << 20),
                 )
                 .build_many(&pats)
         };
@@ -186,6 +186,7 @@ impl Engine {
         } else {
             Some(
                 AhoCorasickBuilder::new()
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                     .ascii_case_insensitive(true)
                     .match_kind(AcMatchKind::LeftmostLongest)
                     .build(&words)
@@ -392,6 +393,10 @@ impl Engine {
         let Some(ac) = &self.ctx else {
             return (false, false);
         };
+        let d = &self.detectors[pid as usize];
+        if !use_neg && d.keywords.en.is_empty() && d.keywords.es.is_empty() {
+            return (false, false); // nothing near it could change the verdict
+        }
         let ws = start.saturating_sub(CONTEXT_BEFORE);
         let we = (end + CONTEXT_AFTER).min(hay.len());
         let (mut pos_hit, mut neg_hit) = (false, false);
