@@ -335,3 +335,51 @@ fn detectors_lists_ids_categories_and_languages() {
             .and(predicate::str::contains("en+es")),
     );
 }
+
+#[test]
+fn a_large_file_split_into_parallel_chunks_reports_what_the_stream_reports() {
+    // Over 12 MB: scanned as several chunks in parallel. Standard input takes the streaming
+    // path. Both must report the same positions, lines and columns.
+    let t = TestDir::new();
+    let mut text = String::new();
+    let mut i = 0u64;
+    while text.len() < 13 << 20 {
+        i += 1;
+        text.push_str(&format!("2024-03-12 10:11:12 req={i} ok\n"));
+        if i % 997 == 0 {
+            text.push_str(&format!(
+                "user ana{i}@example.com SSN 536-90-4399 from 203.0.113.{}\n",
+                i % 250
+            ));
+        }
+    }
+    let f = t.file("big.log", &text);
+    let strip = |out: &[u8]| -> Vec<String> {
+        let mut v: Vec<String> = jsonl(out)
+            .into_iter()
+            .filter(|r| r["type"] == "finding")
+            .map(|r| {
+                format!(
+                    "{} {} {} {} {}",
+                    r["start"], r["end"], r["line"], r["column"], r["detector"]
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let whole = tacha()
+        .args(["scan", "--format", "jsonl"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let streamed = tacha()
+        .args(["scan", "-", "--format", "jsonl"])
+        .pipe_stdin(&f)
+        .unwrap()
+        .output()
+        .unwrap();
+    let (a, b) = (strip(&whole.stdout), strip(&streamed.stdout));
+    assert!(a.len() > 30, "{}", a.len());
+    assert_eq!(a, b);
+}
