@@ -230,6 +230,8 @@ struct DetectorDef {
     keywords: Keywords,
     #[serde(default)]
     context_required: bool,
+    #[serde(default)]
+    column_context_only: bool,
     #[serde(default = "default_true")]
     negative_context: bool,
     #[serde(default)]
@@ -261,6 +263,9 @@ pub struct Detector {
     pub keywords: Keywords,
     /// Report only when a keyword is near.
     pub context_required: bool,
+    /// Context comes only from the column header of a delimited file (CSV, TSV), never from
+    /// nearby words: for values that are everywhere (dates) and personal only by their column.
+    pub column_context_only: bool,
     /// Whether the shared negative words lower confidence.
     pub negative_context: bool,
     /// Examples for the test suite.
@@ -377,6 +382,7 @@ impl Catalog {
                 confidence: def.confidence,
                 keywords: def.keywords,
                 context_required: def.context_required,
+                column_context_only: def.column_context_only,
                 negative_context: def.negative_context,
                 examples: def.examples,
                 source: file.to_string(),

@@ -228,6 +228,23 @@ impl Engine {
     /// look-ahead), and context is read from the whole haystack, so `range` can be one chunk of
     /// a larger buffer. Hits are appended in order and do not overlap.
     pub fn scan(&self, hay: &[u8], range: Range<usize>, limit: usize, out: &mut Vec<Hit>) {
+        let first = &hay[..memchr::memchr(b'\n', hay).unwrap_or(hay.len())];
+        self.scan_with_header(hay, range, limit, first, out);
+    }
+
+    /// Like [`Engine::scan`], with the first line of the document given explicitly (a stream's
+    /// buffer no longer holds it). When that line is a CSV/TSV header, a value's column name is
+    /// context for it (`dob`, `fecha_nacimiento`, `ssn`).
+    pub fn scan_with_header(
+        &self,
+        hay: &[u8],
+        range: Range<usize>,
+        limit: usize,
+        first_line: &[u8],
+        out: &mut Vec<Hit>,
+    ) {
+        let header = Header::parse(first_line);
+        let header = header.as_ref();
         let limit = limit.min(hay.len()).max(range.end);
         let mut pos = range.start;
         let mut set: Option<PatternSet> = None;
@@ -240,7 +257,7 @@ impl Engine {
                 break;
             }
             let pid = m.pattern().as_usize();
-            if let Some((hit, end)) = self.accept(hay, pid, m.start(), m.end(), limit) {
+            if let Some((hit, end)) = self.accept(hay, pid, m.start(), m.end(), limit, header) {
                 pos = end.max(pos + 1);
                 out.push(hit);
                 continue;
@@ -259,7 +276,7 @@ impl Engine {
                     continue;
                 }
                 if let Some(om) = self.singles[o].search(&anchored) {
-                    if let Some(found) = self.accept(hay, o, om.start(), om.end(), limit) {
+                    if let Some(found) = self.accept(hay, o, om.start(), om.end(), limit, header) {
                         accepted = Some(found);
                         break;
                     }
@@ -285,8 +302,9 @@ impl Engine {
         start: usize,
         end: usize,
         limit: usize,
+        header: Option<&Header>,
     ) -> Option<(Hit, usize)> {
-        if let Some(hit) = self.evaluate(hay, pid, start, end, limit) {
+        if let Some(hit) = self.evaluate(hay, pid, start, end, limit, header) {
             return Some((hit, end));
         }
         if self.detectors[pid].has_value_group {
@@ -305,7 +323,7 @@ impl Engine {
                 .search(&input)
                 .is_some_and(|m| m.end() == p)
             {
-                if let Some(hit) = self.evaluate(hay, pid, start, p, limit) {
+                if let Some(hit) = self.evaluate(hay, pid, start, p, limit, header) {
                     return Some((hit, p));
                 }
             }
@@ -321,6 +339,7 @@ impl Engine {
         start: usize,
         end: usize,
         limit: usize,
+        header: Option<&Header>,
     ) -> Option<Hit> {
         let d = &self.detectors[pid];
         let (vs, ve) = if d.has_value_group {
@@ -360,7 +379,16 @@ impl Engine {
             Verdict::Weak => conf *= WEAK_FACTOR,
             Verdict::TestValue => conf *= TEST_FACTOR,
         }
-        let (ctx, neg) = self.context(hay, pid as u32, vs, ve, d.negative_context);
+        let (mut ctx, neg) = if d.column_context_only {
+            (false, false)
+        } else {
+            self.context(hay, pid as u32, vs, ve, d.negative_context)
+        };
+        if !ctx {
+            if let Some(field) = header.and_then(|h| h.field_for(hay, vs)) {
+                ctx = self.keyword_in(field, pid as u32);
+            }
+        }
         if ctx {
             conf = (conf + CONTEXT_BOOST).clamp(CONTEXT_FLOOR, 0.99);
         } else if d.context_required {
@@ -424,9 +452,66 @@ impl Engine {
         (pos_hit, neg_hit)
     }
 
+    /// Whether a keyword of detector `pid` appears, on word boundaries, in `text` (a column
+    /// header: `customer_dob`, `fecha_nacimiento`).
+    fn keyword_in(&self, text: &[u8], pid: u32) -> bool {
+        let Some(ac) = &self.ctx else { return false };
+        ac.find_iter(text).any(|m| {
+            word_bounded(text, m.start(), m.end())
+                && self.ctx_owners[m.pattern().as_usize()].contains(&Owner::Detector(pid))
+        })
+    }
+
     /// The category of a detector index.
     pub fn category(&self, detector: u32) -> Category {
         self.detectors[detector as usize].category
+    }
+}
+
+/// The header line of a delimited document (CSV, TSV, semicolon-separated): a short first line
+/// with at least two of the same delimiter and no digits-only fields.
+#[derive(Debug)]
+pub struct Header<'a> {
+    line: &'a [u8],
+    delim: u8,
+}
+
+impl<'a> Header<'a> {
+    /// Recognises a header line, or `None`.
+    pub fn parse(line: &'a [u8]) -> Option<Header<'a>> {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.len() > 4096 || line.is_empty() {
+            return None;
+        }
+        let delim = [b',', b'\t', b';', b'|']
+            .into_iter()
+            .max_by_key(|&d| memchr::memchr_iter(d, line).count())?;
+        if memchr::memchr_iter(delim, line).count() < 2 {
+            return None;
+        }
+        // Header names are words: no field may be a bare number or empty.
+        let words = line.split(|&b| b == delim).all(|f| {
+            let f = f.trim_ascii();
+            let f = f.strip_prefix(b"\"").unwrap_or(f);
+            !f.is_empty() && f.iter().any(|b| b.is_ascii_alphabetic())
+        });
+        words.then_some(Header { line, delim })
+    }
+
+    /// The header field above the value at `pos`: the column index counts delimiters outside
+    /// double quotes from the start of the value's line (not the header line itself).
+    fn field_for(&self, hay: &[u8], pos: usize) -> Option<&'a [u8]> {
+        let line_start = memchr::memrchr(b'\n', &hay[..pos]).map(|i| i + 1)?;
+        let mut col = 0;
+        let mut quoted = false;
+        for &b in &hay[line_start..pos] {
+            if b == b'"' {
+                quoted = !quoted;
+            } else if b == self.delim && !quoted {
+                col += 1;
+            }
+        }
+        self.line.split(|&b| b == self.delim).nth(col)
     }
 }
 

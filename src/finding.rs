@@ -144,8 +144,10 @@ pub fn partial(category: Category, text: &str) -> String {
     match category {
         Category::Email => match text.rsplit_once('@') {
             Some((local, domain)) => {
+                // Keep the first character only when it is not most of the local part.
+                let keep = usize::from(local.chars().count() > 2);
                 let mut chars = local.chars();
-                let first: String = chars.next().map(String::from).unwrap_or_default();
+                let first: String = chars.by_ref().take(keep).collect();
                 let rest: String = chars
                     .map(|c| if c.is_alphanumeric() { '*' } else { c })
                     .collect();
@@ -248,6 +250,7 @@ mod tests {
             "**** **** **** 6467"
         );
         assert_eq!(mask(Category::Ssn, b"1234"), "****");
+        assert_eq!(mask(Category::Email, b"r@example.com"), "*@example.com");
     }
 
     #[test]

@@ -405,6 +405,8 @@ pub struct Stream {
     pub emitted_until: u64,
     block: usize,
     lines: LineCounter,
+    /// The stream's first line (a CSV header gives its columns' names as context).
+    header: Option<Vec<u8>>,
 }
 
 impl Stream {
@@ -418,6 +420,7 @@ impl Stream {
             emitted_until: 0,
             block,
             lines: LineCounter::default(),
+            header: None,
         }
     }
 
@@ -460,7 +463,22 @@ impl Stream {
             }
         };
         let mut hits = Vec::new();
-        engine.scan(&self.buf, self.from..self.cut, self.buf.len(), &mut hits);
+        if self.header.is_none()
+            && (memchr::memchr(b'\n', &self.buf).is_some() || fill == Fill::Eof)
+        {
+            let end = memchr::memchr(b'\n', &self.buf)
+                .unwrap_or(self.buf.len())
+                .min(4096);
+            self.header = Some(self.buf[..end].to_vec());
+        }
+        let header = self.header.as_deref().unwrap_or(&[]);
+        engine.scan_with_header(
+            &self.buf,
+            self.from..self.cut,
+            self.buf.len(),
+            header,
+            &mut hits,
+        );
         resolve_overlaps(&mut hits);
         let base = self.base;
         let until = self.emitted_until;
