@@ -383,3 +383,25 @@ fn a_large_file_split_into_parallel_chunks_reports_what_the_stream_reports() {
     assert!(a.len() > 30, "{}", a.len());
     assert_eq!(a, b);
 }
+
+#[test]
+fn a_csv_header_on_stdin_names_the_columns_of_later_blocks() {
+    // The header is in the first stdin block; the birth date is several blocks later.
+    let mut input = String::from("id,nombre,fecha_nacimiento,correo\n");
+    for i in 0..200_000 {
+        input.push_str(&format!("{i},Cliente,,\n"));
+    }
+    input.push_str("99,Ana,16/08/1947,\n");
+    let out = tacha()
+        .args(["scan", "-", "--format", "jsonl"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    let rows = jsonl(&out.stdout);
+    let f = rows
+        .iter()
+        .find(|r| r["type"] == "finding")
+        .expect("a finding");
+    assert_eq!(f["category"], "date_of_birth");
+    assert_eq!(f["line"], 200_002);
+}
