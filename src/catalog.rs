@@ -55,6 +55,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../patterns/network.toml"),
     ),
     (
+        "patterns/personal.toml",
+        include_str!("../patterns/personal.toml"),
+    ),
+    (
         "patterns/address.toml",
         include_str!("../patterns/address.toml"),
     ),
