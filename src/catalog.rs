@@ -54,6 +54,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "patterns/network.toml",
         include_str!("../patterns/network.toml"),
     ),
+    (
+        "patterns/personal.toml",
+        include_str!("../patterns/personal.toml"),
+    ),
+    (
+        "patterns/address.toml",
+        include_str!("../patterns/address.toml"),
+    ),
 ];
 
 /// The shared context file: words that argue against a personal reading of a number.

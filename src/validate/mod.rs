@@ -17,6 +17,7 @@ mod generic;
 mod latam;
 mod mexico;
 mod mrz;
+mod personal;
 mod spain;
 mod us;
 
@@ -89,6 +90,12 @@ pub enum Validator {
     Mac,
     /// A calendar date (EN/ES numeric and textual) that exists and is a plausible birth date.
     BirthDate,
+    /// A street address: length, no log words; `Weak` for a bare number and street.
+    StreetAddress,
+    /// A place of birth after a label: not a placeholder or a month name.
+    PlaceName,
+    /// A surname after a maiden-name label: not a placeholder or a form word.
+    Surname,
     // Spain
     /// Spanish DNI / personal NIF (including K, L, M): mod-23 letter.
     EsDni,
@@ -171,6 +178,9 @@ impl Validator {
             Validator::Ipv6 => generic::ipv6(s),
             Validator::Mac => generic::mac(s),
             Validator::BirthDate => generic::birth_date(s),
+            Validator::StreetAddress => personal::street_address(s),
+            Validator::PlaceName => personal::place_name(s),
+            Validator::Surname => personal::surname(s),
             Validator::EsDni => spain::dni(s),
             Validator::EsNie => spain::nie(s),
             Validator::EsNss => spain::nss(s),
@@ -296,7 +306,7 @@ mod tests {
     }
 
     /// Every validator, for exhaustive tests.
-    pub(crate) const ALL: [Validator; 35] = [
+    pub(crate) const ALL: [Validator; 38] = [
         Validator::Ssn,
         Validator::Itin,
         Validator::Ein,
@@ -315,6 +325,9 @@ mod tests {
         Validator::Ipv6,
         Validator::Mac,
         Validator::BirthDate,
+        Validator::StreetAddress,
+        Validator::PlaceName,
+        Validator::Surname,
         Validator::EsDni,
         Validator::EsNie,
         Validator::EsNss,
