@@ -13,6 +13,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::CatalogError;
+use crate::people::{NameRules, RULES};
 use crate::validate::Validator;
 
 /// The built-in pattern files, in priority order.
@@ -280,11 +281,29 @@ pub struct Detector {
     pub examples: Examples,
     /// The file the detector came from.
     pub source: String,
+    /// Which engine runs it.
+    pub kind: DetectorKind,
 }
+
+/// Which engine runs a detector.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DetectorKind {
+    /// The shared one-pass regex automaton (every `patterns/*.toml` detector).
+    Regex,
+    /// The person-name pass (`src/people.rs`, rules in `patterns/people.toml`).
+    Names,
+}
+
+/// The pattern given to the regex automaton for detectors it does not run: an empty byte
+/// class, which never matches.
+pub const NEVER_MATCHES: &str = r"[^\x00-\xFF]";
 
 impl Detector {
     /// The languages its context keywords cover.
     pub fn languages(&self) -> Vec<&'static str> {
+        if self.kind == DetectorKind::Names {
+            return vec!["en", "es"];
+        }
         let mut v = Vec::new();
         if !self.keywords.en.is_empty() {
             v.push("en");
@@ -309,6 +328,8 @@ pub struct Catalog {
     pub detectors: Vec<Detector>,
     /// Words that lower the confidence of a nearby numeric candidate.
     pub negative: Keywords,
+    /// Rules of the person-name pass, when its detector is present.
+    pub names: Option<NameRules>,
 }
 
 impl Catalog {
@@ -317,10 +338,29 @@ impl Catalog {
         let mut cat = Catalog {
             detectors: Vec::new(),
             negative: Keywords::default(),
+            names: None,
         };
         for (name, text) in BUILTIN {
             cat.add_file(name, text)?;
         }
+        let rules = NameRules::builtin()?;
+        cat.detectors.push(Detector {
+            id: "person_name".into(),
+            category: Category::PersonName,
+            description: rules.description.clone(),
+            pattern: NEVER_MATCHES.into(),
+            has_value_group: false,
+            validator: None,
+            confidence: rules.confidence.cue,
+            keywords: Keywords::default(),
+            context_required: false,
+            column_context_only: false,
+            negative_context: false,
+            examples: rules.examples.clone(),
+            source: RULES.0.into(),
+            kind: DetectorKind::Names,
+        });
+        cat.names = Some(rules);
         let (name, text) = NEGATIVE_CONTEXT;
         let ctx: ContextFile = toml::from_str(text).map_err(|e| CatalogError::Toml {
             file: name.to_string(),
@@ -394,6 +434,7 @@ impl Catalog {
                 negative_context: def.negative_context,
                 examples: def.examples,
                 source: file.to_string(),
+                kind: DetectorKind::Regex,
             });
         }
         Ok(())

@@ -19,8 +19,9 @@ use regex_automata::meta::{self, Regex};
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind, PatternSet};
 
-use crate::catalog::{Catalog, Category, Detector};
+use crate::catalog::{Catalog, Category, Detector, DetectorKind};
 use crate::error::CatalogError;
+use crate::people::NamePass;
 use crate::validate::Verdict;
 
 /// Bytes before a candidate searched for context words.
@@ -91,6 +92,7 @@ pub struct Engine {
     ctx_owners: Vec<Vec<Owner>>,
     min_confidence: f32,
     max_len: Option<usize>,
+    names: Option<NamePass>,
 }
 
 impl Engine {
@@ -147,10 +149,12 @@ impl Engine {
                 detector: d.id.clone(),
                 message: e.to_string(),
             })?;
-            max_len = match (max_len, hir.properties().maximum_len()) {
-                (Some(a), Some(b)) => Some(a.max(b)),
-                _ => None,
-            };
+            if d.kind == DetectorKind::Regex {
+                max_len = match (max_len, hir.properties().maximum_len()) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    _ => None,
+                };
+            }
             singles.push(re);
         }
 
@@ -197,7 +201,18 @@ impl Engine {
                     })?,
             )
         };
+        let names = match (
+            catalog
+                .detectors
+                .iter()
+                .position(|d| d.kind == DetectorKind::Names),
+            &catalog.names,
+        ) {
+            (Some(i), Some(rules)) => Some(NamePass::new(rules, i as u32)?),
+            _ => None,
+        };
         Ok(Engine {
+            names,
             detectors: catalog.detectors.clone(),
             multi,
             all,
@@ -245,6 +260,7 @@ impl Engine {
     ) {
         let header = Header::parse(first_line);
         let header = header.as_ref();
+        let base = out.len();
         let limit = limit.min(hay.len()).max(range.end);
         let mut pos = range.start;
         let mut set: Option<PatternSet> = None;
@@ -289,6 +305,23 @@ impl Engine {
                 }
                 None => pos = m.start() + 1,
             }
+        }
+        if let Some(names) = &self.names {
+            // A name that overlaps a regex detector's hit yields to it: the regex hit is the
+            // more specific reading (`apellido materno: Ruiz`, `born in Jackson`, a password).
+            let mid = out.len();
+            names.scan(hay, range, limit, header, out);
+            let (regex_hits, name_hits) = out[base..].split_at(mid - base);
+            let kept: Vec<Hit> = name_hits
+                .iter()
+                .filter(|n| {
+                    let i = regex_hits.partition_point(|h| h.end <= n.start);
+                    regex_hits.get(i).is_none_or(|h| h.start >= n.end)
+                })
+                .copied()
+                .collect();
+            out.truncate(mid);
+            out.extend(kept);
         }
     }
 
@@ -498,6 +531,32 @@ impl<'a> Header<'a> {
         words.then_some(Header { line, delim })
     }
 
+    /// The delimiter byte.
+    pub fn delimiter(&self) -> u8 {
+        self.delim
+    }
+
+    /// The header's field names, in column order.
+    pub fn fields(&self) -> impl Iterator<Item = &'a [u8]> + use<'a> {
+        let delim = self.delim;
+        self.line.split(move |&b| b == delim)
+    }
+
+    /// The column index of the value at `pos` (0 on the first line of `hay`).
+    pub fn column_of(&self, hay: &[u8], pos: usize) -> usize {
+        let line_start = memchr::memrchr(b'\n', &hay[..pos]).map_or(0, |i| i + 1);
+        let mut col = 0;
+        let mut quoted = false;
+        for &b in &hay[line_start..pos] {
+            if b == b'"' {
+                quoted = !quoted;
+            } else if b == self.delim && !quoted {
+                col += 1;
+            }
+        }
+        col
+    }
+
     /// The header field above the value at `pos`: the column index counts delimiters outside
     /// double quotes from the start of the value's line (not the header line itself).
     fn field_for(&self, hay: &[u8], pos: usize) -> Option<&'a [u8]> {
@@ -552,7 +611,7 @@ fn word_bounded(hay: &[u8], start: usize, end: usize) -> bool {
 }
 
 /// The spellings of a keyword the automaton looks for.
-fn variants(w: &str) -> Vec<String> {
+pub(crate) fn variants(w: &str) -> Vec<String> {
     let mut v = vec![
         w.to_string(),
         w.to_lowercase(),

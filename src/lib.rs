@@ -6,6 +6,7 @@
 //! - [`catalog`]: detectors are data (`patterns/*.toml`), loaded and checked once.
 //! - [`engine`]: every detector regex in one pass, validators, EN/ES context scoring.
 //! - [`validate`]: checksums and structure rules (Luhn, mod 97, SSN rules, CURP, MRZ...).
+//! - [`people`]: person names from dictionaries and cues (the one detector that is no regex).
 //! - [`scan`]: files, directories and stdin to findings, in parallel and with bounded memory.
 //! - [`finding`]: masked renderings and keyed fingerprints (no raw values by default).
 //! - [`report`]: human lines, JSON, JSON Lines.
@@ -28,6 +29,7 @@ pub mod engine;
 pub mod error;
 pub mod eval;
 pub mod finding;
+pub mod people;
 pub mod redact;
 pub mod report;
 pub mod scan;

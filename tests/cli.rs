@@ -400,8 +400,14 @@ fn a_csv_header_on_stdin_names_the_columns_of_later_blocks() {
     let rows = jsonl(&out.stdout);
     let f = rows
         .iter()
-        .find(|r| r["type"] == "finding")
-        .expect("a finding");
-    assert_eq!(f["category"], "date_of_birth");
+        .find(|r| r["type"] == "finding" && r["category"] == "date_of_birth")
+        .expect("a date of birth");
     assert_eq!(f["line"], 200_002);
+    // The `nombre` column makes the lone given name beside it a person's name.
+    let name = rows
+        .iter()
+        .find(|r| r["type"] == "finding" && r["category"] == "person_name")
+        .expect("a name");
+    assert_eq!(name["line"], 200_002);
+    assert_eq!(name["column"], 4);
 }

@@ -1,0 +1,1157 @@
+//! Person names: the detector that is not a regex.
+//!
+//! A name has no checksum and no fixed shape, and capitalised words are everywhere in logs
+//! (`Failed`, `PacketResponder`, `Windows Defender`). Regex-only tools miss names; ML tools find
+//! them at a hundredth of our speed and flood logs with false ones. This pass stacks the weak
+//! signals rule-based systems use (`../shared/IDENTIFIERS.md` §10) and reports a name only when
+//! enough of them agree:
+//!
+//! - **Dictionaries**: US Census and SSA given names and surnames plus faker's Spanish lists
+//!   (`patterns/names/*.tsv`), accent- and case-folded, compiled into one anchored Aho-Corasick
+//!   automaton that answers "is this token a given name, a surname, an ordinary word?".
+//! - **Cues** (`patterns/people.toml`): labels (`Nombre:`, `Requester`, JSON keys such as
+//!   `requester_name`), titles (`Sra.`, `Dr.`), greetings, signatures, self-introductions, found
+//!   with a second Aho-Corasick automaton in one pass; e-mail display names (`Ana Ruiz <…>`); the
+//!   name column of a CSV/TSV export.
+//! - **Shape**: a run of capitalised or all-capitals words with particles (`de la`, `van`),
+//!   initials and the inverted `SURNAME, Given` form.
+//!
+//! A run of words is a name when a cue introduces it and a dictionary supports it, or, with no
+//! cue, when a given name is followed by a surname. A word that is also an ordinary word (`Will`,
+//! `Grace`, `Rosa`, `Luz`) needs a cue or an unambiguous partner; a lone given name needs a cue;
+//! an organisation or place word in the run (`Banco`, `Inc`, `Avenida`) vetoes it.
+//!
+//! The pass costs one Aho-Corasick search for cues plus one byte walk over the text, and
+//! dictionary lookups only for runs of two or more capitalised words or after a cue.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
+use serde::Deserialize;
+
+use crate::catalog::{Examples, Keywords};
+use crate::engine::{Header, Hit, fold_accents, variants};
+use crate::error::CatalogError;
+
+/// The rules file, embedded.
+pub const RULES: (&str, &str) = (
+    "patterns/people.toml",
+    include_str!("../patterns/people.toml"),
+);
+
+/// The dictionaries, embedded: given names, surnames, and names that are also common words.
+const GIVEN: (&str, &str) = (
+    "patterns/names/given.tsv",
+    include_str!("../patterns/names/given.tsv"),
+);
+const SURNAMES: (&str, &str) = (
+    "patterns/names/surnames.tsv",
+    include_str!("../patterns/names/surnames.tsv"),
+);
+const COMMON: (&str, &str) = (
+    "patterns/names/common_words.tsv",
+    include_str!("../patterns/names/common_words.tsv"),
+);
+
+/// The `[person_name]` table of `patterns/people.toml`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NameRules {
+    /// One line for `tacha detectors`.
+    pub description: String,
+    /// Confidence of each kind of evidence.
+    pub confidence: Confidences,
+    /// Words that introduce a name.
+    pub cues: Cues,
+    /// Word lists that shape and veto runs.
+    pub words: Words,
+    /// Examples for the test suite.
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+/// Confidence of a name for each kind of evidence.
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Confidences {
+    /// A cue and an unambiguous dictionary word.
+    pub cue: f32,
+    /// A cue and only words that are also common words.
+    pub cue_common: f32,
+    /// A title before one capitalised word missing from the dictionaries.
+    pub title_unknown: f32,
+    /// No cue: a given name followed by a surname.
+    pub pair: f32,
+    /// No cue: an ambiguous given name followed by an unambiguous surname.
+    pub pair_common: f32,
+    /// An e-mail display name.
+    pub display: f32,
+    /// A value in a name column of a delimited export.
+    pub column: f32,
+}
+
+/// Cue words by kind.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cues {
+    /// Labels: the name follows (`Name:`, `Cliente:`, `assigned to`).
+    pub labels: Keywords,
+    /// Honorifics, kept outside the name (`Mr.`, `Sra.`, `Lic.`).
+    pub titles: Keywords,
+    /// Greetings (`Dear`, `Hola`).
+    pub greetings: Keywords,
+    /// Closings: the name is on the next line (`Regards,`, `Saludos,`).
+    pub closings: Keywords,
+    /// Self-introductions (`my name is`, `soy`).
+    pub intros: Keywords,
+}
+
+/// Word lists.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    /// Lower-case words allowed inside a name.
+    pub particles: Vec<String>,
+    /// Post-nominals that end a name.
+    pub suffixes: Vec<String>,
+    /// Words that make a run an organisation, product or place.
+    pub organisations: Vec<String>,
+    /// Dictionary words that are not names in this kind of text.
+    pub not_names: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RulesFile {
+    person_name: NameRules,
+}
+
+impl NameRules {
+    /// The built-in rules.
+    pub fn builtin() -> Result<NameRules, CatalogError> {
+        let (file, text) = RULES;
+        let parsed: RulesFile = toml::from_str(text).map_err(|e| CatalogError::Toml {
+            file: file.to_string(),
+            message: e.to_string(),
+        })?;
+        let rules = parsed.person_name;
+        let c = rules.confidence;
+        for v in [
+            c.cue,
+            c.cue_common,
+            c.title_unknown,
+            c.pair,
+            c.pair_common,
+            c.display,
+            c.column,
+        ] {
+            if !(0.0..=1.0).contains(&v) {
+                return Err(CatalogError::Detector {
+                    file: file.to_string(),
+                    detector: "person_name".into(),
+                    message: format!("confidence {v} is outside 0..1"),
+                });
+            }
+        }
+        Ok(rules)
+    }
+}
+
+// Token flags.
+const F_GIVEN: u16 = 1;
+const F_SURNAME: u16 = 2;
+const F_COMMON: u16 = 4;
+const F_PARTICLE: u16 = 8;
+const F_SUFFIX: u16 = 16;
+const F_ORG: u16 = 32;
+const F_NOT_NAME: u16 = 64;
+const F_TITLE: u16 = 128;
+const F_NAME: u16 = F_GIVEN | F_SURNAME;
+
+/// The kinds of cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CueKind {
+    Label { colon: bool },
+    Title,
+    Greeting,
+    Closing,
+    Intro,
+}
+
+/// Longest gap between the end of a cue and the start of its name (`Name:   "` …).
+const MAX_CUE_GAP: usize = 48;
+/// Most name words in one name.
+const MAX_WORDS: usize = 6;
+/// Longest token looked up in the dictionaries.
+const MAX_KEY: usize = 40;
+
+/// The compiled name pass.
+#[derive(Clone, Debug)]
+pub struct NamePass {
+    detector: u32,
+    conf: Confidences,
+    lexicon: AhoCorasick,
+    flags: Vec<u16>,
+    cues: AhoCorasick,
+    cue_owners: Vec<Vec<CueKind>>,
+}
+
+/// Shape of a token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    /// `María`, `McDonald`, `O'Brien`.
+    Title,
+    /// `GARCÍA`.
+    Caps,
+    /// `J.`
+    Initial,
+    /// `de`, `van`.
+    Lower,
+    /// Anything else (`iPhone`, `GitHub`).
+    Other,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    start: usize,
+    end: usize,
+    shape: Shape,
+    flags: u16,
+}
+
+/// A run of name-shaped tokens.
+#[derive(Clone, Debug, Default)]
+struct Run {
+    toks: Vec<Tok>,
+    /// Index of the first token after an inverted-form comma (`SURNAME, Given`).
+    comma: Option<usize>,
+    /// The run was cut short at a word that is not a name (`Project Manager`).
+    cut: bool,
+}
+
+impl Run {
+    fn start(&self) -> usize {
+        self.toks[0].start
+    }
+    fn end(&self) -> usize {
+        self.toks[self.toks.len() - 1].end
+    }
+    fn words(&self) -> impl Iterator<Item = &Tok> {
+        self.toks
+            .iter()
+            .filter(|t| matches!(t.shape, Shape::Title | Shape::Caps))
+    }
+}
+
+impl NamePass {
+    /// Compiles the rules and dictionaries. `detector` is the catalog index hits carry.
+    pub fn new(rules: &NameRules, detector: u32) -> Result<NamePass, CatalogError> {
+        let mut keys: HashMap<String, u16> = HashMap::with_capacity(80_000);
+        for (file, text, flag) in [
+            (GIVEN.0, GIVEN.1, F_GIVEN),
+            (SURNAMES.0, SURNAMES.1, F_SURNAME),
+            (COMMON.0, COMMON.1, F_COMMON),
+        ] {
+            for (n, line) in text.lines().enumerate() {
+                if line.starts_with('#') || line.trim().is_empty() {
+                    continue;
+                }
+                let key = line.split('\t').next().unwrap_or_default();
+                if key.len() < 2 || !key.bytes().all(|b| b.is_ascii_uppercase() || b == b'\'') {
+                    return Err(CatalogError::Toml {
+                        file: file.to_string(),
+                        message: format!("line {}: malformed key", n + 1),
+                    });
+                }
+                *keys.entry(key.to_string()).or_default() |= flag;
+            }
+        }
+        let w = &rules.words;
+        for (list, flag) in [
+            (&w.particles, F_PARTICLE),
+            (&w.suffixes, F_SUFFIX),
+            (&w.organisations, F_ORG),
+            (&w.not_names, F_NOT_NAME),
+        ] {
+            for word in list {
+                if let Some(k) = fold_key(word.as_bytes()) {
+                    *keys.entry(k).or_default() |= flag;
+                }
+            }
+        }
+        for word in rules.cues.titles.en.iter().chain(&rules.cues.titles.es) {
+            if let Some(k) = fold_key(word.as_bytes()) {
+                *keys.entry(k).or_default() |= F_TITLE;
+            }
+        }
+        let mut entries: Vec<(String, u16)> = keys.into_iter().collect();
+        entries.sort();
+        let lexicon = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(entries.iter().map(|(k, _)| k))
+            .map_err(|e| CatalogError::Toml {
+                file: "patterns/names".into(),
+                message: e.to_string(),
+            })?;
+        let flags = entries.iter().map(|(_, f)| *f).collect();
+
+        let c = &rules.cues;
+        let mut cue_words: Vec<(String, CueKind)> = Vec::new();
+        let mut add = |kw: &Keywords, kind: fn(bool) -> CueKind| {
+            for word in kw.en.iter().chain(&kw.es) {
+                let (w, colon) = match word.strip_suffix(':') {
+                    Some(w) => (w, true),
+                    None => (word.as_str(), false),
+                };
+                let w = w.strip_suffix('.').unwrap_or(w);
+                for v in variants(w) {
+                    cue_words.push((v.to_lowercase(), kind(colon)));
+                }
+            }
+        };
+        add(&c.labels, |colon| CueKind::Label { colon });
+        add(&c.titles, |_| CueKind::Title);
+        add(&c.greetings, |_| CueKind::Greeting);
+        add(&c.closings, |_| CueKind::Closing);
+        add(&c.intros, |_| CueKind::Intro);
+        let mut pats: Vec<String> = Vec::new();
+        let mut cue_owners: Vec<Vec<CueKind>> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for (w, kind) in cue_words {
+            let i = *index.entry(w.clone()).or_insert_with(|| {
+                pats.push(w);
+                cue_owners.push(Vec::new());
+                pats.len() - 1
+            });
+            if !cue_owners[i].contains(&kind) {
+                cue_owners[i].push(kind);
+            }
+        }
+        let cues = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&pats)
+            .map_err(|e| CatalogError::Toml {
+                file: RULES.0.into(),
+                message: e.to_string(),
+            })?;
+        Ok(NamePass {
+            detector,
+            conf: rules.confidence,
+            lexicon,
+            flags,
+            cues,
+            cue_owners,
+        })
+    }
+
+    /// Dictionary flags of a folded key.
+    fn lookup(&self, key: &[u8]) -> u16 {
+        match self.lexicon.find(Input::new(key).anchored(Anchored::Yes)) {
+            Some(m) if m.end() == key.len() => self.flags[m.pattern().as_usize()],
+            _ => 0,
+        }
+    }
+
+    /// Flags of a token: its folded form, or for `García-Márquez` the parts (a hyphenated
+    /// token is a surname when every part is one, a given name when every part is one).
+    fn token_flags(&self, word: &[u8]) -> u16 {
+        let mut buf = [0u8; MAX_KEY];
+        let Some(n) = fold_into(word, &mut buf) else {
+            return 0;
+        };
+        let key = &buf[..n];
+        if !key.contains(&b'-') {
+            let key: Vec<u8> = key.iter().copied().filter(|&b| b != b'\'').collect();
+            return self.lookup(&key);
+        }
+        let whole: Vec<u8> = key
+            .iter()
+            .copied()
+            .filter(|&b| b != b'\'' && b != b'-')
+            .collect();
+        let mut f = self.lookup(&whole) & !F_COMMON;
+        let (mut all_given, mut all_surname, mut any) = (true, true, 0u16);
+        for part in key.split(|&b| b == b'-') {
+            let part: Vec<u8> = part.iter().copied().filter(|&b| b != b'\'').collect();
+            let pf = self.lookup(&part);
+            all_given &= pf & F_GIVEN != 0;
+            all_surname &= pf & F_SURNAME != 0;
+            any |= pf;
+        }
+        if all_given {
+            f |= F_GIVEN;
+        }
+        if all_surname {
+            f |= F_SURNAME;
+        }
+        f | (any & (F_ORG | F_NOT_NAME))
+    }
+
+    /// Finds names starting in `range` and appends hits. `limit` bounds how far a name may
+    /// extend; `header` is the document's delimited header line, if any.
+    pub fn scan(
+        &self,
+        hay: &[u8],
+        range: Range<usize>,
+        limit: usize,
+        header: Option<&Header>,
+        out: &mut Vec<Hit>,
+    ) {
+        let limit = limit.min(hay.len());
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        let mut push = |s: usize, e: usize, conf: f32, taken: &mut Vec<(usize, usize)>| {
+            if s < range.start || s >= range.end || taken.last().is_some_and(|&(_, le)| s < le) {
+                return;
+            }
+            taken.push((s, e));
+            out.push(Hit {
+                detector: self.detector,
+                start: s,
+                end: e,
+                confidence: (conf * 100.0).round() / 100.0,
+                test_data: false,
+            });
+        };
+
+        // 1. Cues.
+        let from = range.start.saturating_sub(MAX_CUE_GAP);
+        let cue_end = (range.end + MAX_CUE_GAP).min(limit);
+        for m in self.cues.find_iter(&hay[from..cue_end]) {
+            let (ks, ke) = (from + m.start(), from + m.end());
+            if ks >= range.end {
+                break;
+            }
+            if !cue_bounded(hay, ks, ke) {
+                continue;
+            }
+            for &kind in &self.cue_owners[m.pattern().as_usize()] {
+                if let Some((s, e, conf)) = self.after_cue(hay, ks, ke, limit, kind) {
+                    push(s, e, conf, &mut taken);
+                    break;
+                }
+            }
+        }
+
+        // 2. Runs without a cue: given name + surname, display names, name columns.
+        let name_cols = header.map(|h| self.name_columns(h)).unwrap_or_default();
+        let mut cue_spans = taken.clone().into_iter().peekable();
+        let mut i = range.start;
+        while i < range.end && i > 0 && is_letter_byte(hay[i - 1]) && is_letter_byte(hay[i]) {
+            i += 1;
+        }
+        while i < range.end {
+            let b = hay[i];
+            if !is_letter_byte(b) {
+                i += 1;
+                continue;
+            }
+            if !starts_upper(hay, i) {
+                i = skip_word(hay, i, limit);
+                continue;
+            }
+            while cue_spans.peek().is_some_and(|&(_, e)| e <= i) {
+                cue_spans.next();
+            }
+            if cue_spans.peek().is_some_and(|&(s, _)| s <= i) {
+                i = skip_word(hay, i, limit);
+                continue;
+            }
+            let run = self.read_run(hay, i, limit, true);
+            let next = run.as_ref().map_or(0, |r| r.end());
+            let found = run.and_then(|mut run| {
+                let display = display_name_follows(hay, run.end(), limit);
+                let column = !name_cols.is_empty()
+                    && header.is_some_and(|h| {
+                        cell_bounded(hay, run.start(), run.end(), h.delimiter())
+                            && name_cols
+                                .get(h.column_of(hay, run.start()))
+                                .copied()
+                                .unwrap_or(false)
+                    });
+                let words = run.words().count();
+                if words < 2 && !display && !column {
+                    return None;
+                }
+                self.lookup_run(hay, &mut run);
+                let conf = if column {
+                    self.cue_decision(&mut run, true, false)
+                        .map(|_| self.conf.column)
+                } else if display {
+                    self.cue_decision(&mut run, true, false)
+                        .map(|_| self.conf.display)
+                } else {
+                    self.pair_decision(&mut run)
+                }?;
+                Some((run.start(), run.end(), conf))
+            });
+            if let Some((s, e, conf)) = found {
+                push(s, e, conf, &mut taken);
+            }
+            i = next.max(skip_word(hay, i, limit));
+        }
+    }
+
+    /// Which columns of a header hold names (`name`, `requester_name`, `nombre`; not a mother's
+    /// maiden name column, which has its own detector).
+    fn name_columns(&self, header: &Header) -> Vec<bool> {
+        header
+            .fields()
+            .map(|f| {
+                let f = f.trim_ascii();
+                let lower = f.to_ascii_lowercase();
+                if [
+                    &b"materno"[..],
+                    b"maiden",
+                    b"madre",
+                    b"mother",
+                    b"soltera",
+                    b"mmn",
+                    b"file",
+                    b"host",
+                    b"user",
+                    b"usuario",
+                    b"product",
+                    b"company",
+                    b"empresa",
+                ]
+                .iter()
+                .any(|w| memchr::memmem::find(&lower, w).is_some())
+                {
+                    return false;
+                }
+                self.cues.find_iter(f).any(|m| {
+                    cue_bounded(f, m.start(), m.end())
+                        && self.cue_owners[m.pattern().as_usize()]
+                            .iter()
+                            .any(|k| matches!(k, CueKind::Label { .. }))
+                })
+            })
+            .collect()
+    }
+
+    /// Reads the name a cue at `ks..ke` introduces, if any: `(start, end, confidence)`.
+    fn after_cue(
+        &self,
+        hay: &[u8],
+        ks: usize,
+        ke: usize,
+        limit: usize,
+        kind: CueKind,
+    ) -> Option<(usize, usize, f32)> {
+        let at = |p: usize| hay.get(p).copied().filter(|_| p < limit);
+        let mut p = ke;
+        let titled;
+        match kind {
+            CueKind::Title => {
+                if !starts_upper(hay, ks) {
+                    return None;
+                }
+                if at(p) == Some(b'.') {
+                    p += 1;
+                }
+                if at(p) != Some(b' ') {
+                    return None;
+                }
+                p = skip(hay, p, limit, b" ");
+                titled = true;
+            }
+            CueKind::Label { colon } => {
+                p = skip(hay, p, limit, b" \t\"')\\");
+                if matches!(at(p), Some(b':' | b'=')) {
+                    p += 1;
+                } else if colon {
+                    return None;
+                }
+                p = skip(hay, p, limit, b" \t\"'\\");
+                titled = self.skip_title(hay, &mut p, limit);
+            }
+            CueKind::Greeting | CueKind::Intro => {
+                p = skip(hay, p, limit, b" ");
+                if at(p) == Some(b',') {
+                    p = skip(hay, p + 1, limit, b" ");
+                }
+                titled = self.skip_title(hay, &mut p, limit);
+            }
+            CueKind::Closing => {
+                if matches!(at(p), Some(b',' | b'.' | b'!')) {
+                    p += 1;
+                }
+                p = skip(hay, p, limit, b" \t");
+                p = skip_newline(hay, p, limit)?;
+                p = skip(hay, p, limit, b" \t");
+                titled = self.skip_title(hay, &mut p, limit);
+            }
+        }
+        if p >= limit || p - ke > MAX_CUE_GAP || !starts_upper(hay, p) {
+            return None;
+        }
+        let inverted = matches!(kind, CueKind::Label { .. });
+        let mut run = self.read_run(hay, p, limit, inverted)?;
+        self.lookup_run(hay, &mut run);
+        if run.toks.is_empty() {
+            return None;
+        }
+        let after = run.end();
+        match kind {
+            CueKind::Greeting => {
+                // `Hi Rachel,` / `Dear Will\n`: the name ends the greeting.
+                let ok = at(after).is_none_or(|b| b",!:;.\r\n)-\\".contains(&b));
+                if !ok {
+                    return None;
+                }
+            }
+            CueKind::Closing => {
+                let ok = at(after).is_none_or(|b| b",\r\n\\|".contains(&b));
+                if !ok {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+        let colon = !matches!(kind, CueKind::Label { colon: false } | CueKind::Intro);
+        let conf = self.cue_decision(&mut run, colon || titled, titled)?;
+        let conf =
+            if titled && conf == 0.0 && matches!(kind, CueKind::Title | CueKind::Label { .. }) {
+                self.conf.title_unknown
+            } else {
+                conf
+            };
+        if conf <= 0.0 {
+            return None;
+        }
+        // A greeting names a person by the first word: `Dear Customer` is not one.
+        if kind == CueKind::Greeting && !titled && run.toks[0].flags & F_GIVEN == 0 {
+            return None;
+        }
+        Some((run.start(), run.end(), conf))
+    }
+
+    /// Skips a title (`Ing.`, `Dr`) and the spaces after it; true when one was skipped.
+    fn skip_title(&self, hay: &[u8], p: &mut usize, limit: usize) -> bool {
+        let Some(tok) = read_token(hay, *p, limit) else {
+            return false;
+        };
+        let word_end = if tok.shape == Shape::Initial {
+            tok.end - 1
+        } else {
+            tok.end
+        };
+        if self.token_flags(&hay[tok.start..word_end]) & F_TITLE == 0 {
+            return false;
+        }
+        let mut q = word_end;
+        if hay.get(q) == Some(&b'.') {
+            q += 1;
+        }
+        if hay.get(q) != Some(&b' ') {
+            return false;
+        }
+        *p = skip(hay, q, limit, b" ");
+        true
+    }
+
+    /// Confidence of a run introduced by a cue, or `None`. `firm` is a cue with a separator or
+    /// a title (`Name:`, `Sra.`); a bare label (`Requester`) needs an unambiguous name word.
+    /// Returns `Some(0.0)` for "only a title could carry it".
+    fn cue_decision(&self, run: &mut Run, firm: bool, titled: bool) -> Option<f32> {
+        if !self.trim(run) {
+            return None;
+        }
+        let strong = run
+            .words()
+            .any(|t| t.flags & F_NAME != 0 && t.flags & F_COMMON == 0);
+        let weak = run.words().any(|t| t.flags & F_NAME != 0);
+        if strong {
+            Some(self.conf.cue)
+        } else if weak && firm {
+            Some(self.conf.cue_common)
+        } else if titled
+            && !run.cut
+            && run.words().count() == 1
+            && run.toks[0].shape == Shape::Title
+            && run.toks[0].flags & F_COMMON == 0
+        {
+            Some(0.0)
+        } else {
+            None
+        }
+    }
+
+    /// Confidence of a run without a cue: a given name, then a surname.
+    fn pair_decision(&self, run: &mut Run) -> Option<f32> {
+        if !self.trim(run) {
+            return None;
+        }
+        let words: Vec<Tok> = run.words().copied().collect();
+        if words.len() < 2 {
+            return None;
+        }
+        // All capitals is a heading or a log keyword more often than a name; an inverted
+        // `SURNAME, Given` with a comma is the exception.
+        let caps = words.iter().all(|t| t.shape == Shape::Caps);
+        if let Some(c) = run.comma {
+            let first = &run.toks[c];
+            let surnames = run.toks[..c]
+                .iter()
+                .filter(|t| matches!(t.shape, Shape::Title | Shape::Caps))
+                .all(|t| t.flags & F_SURNAME != 0);
+            if !(surnames && first.flags & F_GIVEN != 0 && run.toks[0].shape == Shape::Caps) {
+                return None;
+            }
+            return Some(self.conf.pair);
+        }
+        let first = words[0];
+        if first.flags & F_GIVEN == 0 {
+            return None;
+        }
+        // `NIC Link`, `USB Drive`: an all-capitals first word before capitalised words is an
+        // acronym (`María GARCÍA` is fine; `GARCÍA María` without a comma is not a pair).
+        if first.shape == Shape::Caps && !caps {
+            return None;
+        }
+        let rest = &words[1..];
+        if rest.iter().any(|t| t.flags & F_NAME == 0) {
+            return None;
+        }
+        let strong_surname = rest
+            .iter()
+            .any(|t| t.flags & F_SURNAME != 0 && t.flags & F_COMMON == 0);
+        if !rest.iter().any(|t| t.flags & F_SURNAME != 0) {
+            return None;
+        }
+        let conf = if first.flags & F_COMMON == 0 {
+            if caps && !strong_surname {
+                return None;
+            }
+            self.conf.pair
+        } else if strong_surname {
+            self.conf.pair_common
+        } else {
+            return None;
+        };
+        if caps {
+            return Some(self.conf.pair_common.min(conf));
+        }
+        Some(conf)
+    }
+
+    /// Drops trailing particles and initials, and vetoes runs with an organisation word.
+    /// False when nothing is left.
+    fn trim(&self, run: &mut Run) -> bool {
+        if run.toks.iter().any(|t| t.flags & F_ORG != 0) {
+            return false;
+        }
+        while let Some(last) = run.toks.last() {
+            if matches!(last.shape, Shape::Lower | Shape::Initial) {
+                run.toks.pop();
+            } else {
+                break;
+            }
+        }
+        if run.comma.is_some_and(|c| c >= run.toks.len()) {
+            run.comma = None;
+        }
+        run.words().next().is_some()
+    }
+
+    /// Looks up every word of a run; cuts the run at a word that is not a name
+    /// (`not_names`, a suffix, a title) and marks organisation words.
+    fn lookup_run(&self, hay: &[u8], run: &mut Run) {
+        let mut keep = run.toks.len();
+        let mut cut = false;
+        for (i, t) in run.toks.iter_mut().enumerate() {
+            if matches!(t.shape, Shape::Title | Shape::Caps) {
+                t.flags = self.token_flags(&hay[t.start..t.end]);
+                if t.flags & (F_NOT_NAME | F_SUFFIX) != 0
+                    || (i > 0 && t.flags & F_TITLE != 0 && t.flags & F_NAME == 0)
+                {
+                    keep = i;
+                    cut = true;
+                    break;
+                }
+            }
+        }
+        run.toks.truncate(keep);
+        run.cut = cut;
+        // `SURNAME, Given`: every word before the comma a surname, a given name after it.
+        if let Some(c) = run.comma {
+            let valid = c < run.toks.len()
+                && run.toks[c].flags & F_GIVEN != 0
+                && run.toks[..c]
+                    .iter()
+                    .all(|t| t.shape != Shape::Initial && t.flags & F_SURNAME != 0);
+            if !valid {
+                run.toks.truncate(c);
+                run.comma = None;
+            }
+        }
+    }
+
+    /// Reads a run of name-shaped tokens at `p` (which starts with a capital letter).
+    fn read_run(&self, hay: &[u8], p: usize, limit: usize, inverted: bool) -> Option<Run> {
+        let mut run = Run::default();
+        let mut p = p;
+        let mut words = 0;
+        loop {
+            let tok = read_token(hay, p, limit)?;
+            match tok.shape {
+                Shape::Title | Shape::Caps => words += 1,
+                Shape::Initial => {}
+                Shape::Lower => {
+                    let word = &hay[tok.start..tok.end];
+                    let particle = word.len() <= 4
+                        && self.token_flags(word) & F_PARTICLE != 0
+                        && (word != b"y" || words >= 2);
+                    if run.toks.is_empty() || !particle {
+                        break;
+                    }
+                }
+                Shape::Other => break,
+            }
+            run.toks.push(tok);
+            if words >= MAX_WORDS {
+                break;
+            }
+            // Separator: one space; or `, ` once for `SURNAME, Given`.
+            let e = tok.end;
+            if hay.get(e) == Some(&b' ') && e + 1 < limit && is_letter_byte(hay[e + 1]) {
+                p = e + 1;
+                continue;
+            }
+            if tok.shape == Shape::Initial && e < limit && starts_upper(hay, e) {
+                p = e; // `J.R.`
+                continue;
+            }
+            if inverted_allowed(inverted, &run)
+                && hay.get(e) == Some(&b',')
+                && hay.get(e + 1) == Some(&b' ')
+                && e + 2 < limit
+                && starts_upper(hay, e + 2)
+            {
+                run.comma = Some(run.toks.len());
+                p = e + 2;
+                continue;
+            }
+            break;
+        }
+        // A comma not followed by a name word: the run ends before it.
+        if run.comma.is_some_and(|c| c >= run.toks.len()) {
+            run.comma = None;
+        }
+        (!run.toks.is_empty()).then_some(run)
+    }
+}
+
+/// Whether a run may continue past `, ` as `SURNAME, Given`: after a label (or in a name
+/// column), or when the surname part is in capitals, and only once.
+fn inverted_allowed(cue: bool, run: &Run) -> bool {
+    run.comma.is_none()
+        && (cue || run.toks.iter().all(|t| t.shape == Shape::Caps))
+        && run.toks.len() <= 3
+}
+
+/// Reads one token at `p`: letters with inner apostrophes and hyphens, or an initial.
+fn read_token(hay: &[u8], p: usize, limit: usize) -> Option<Tok> {
+    if p >= limit || !is_letter_byte(hay[p]) {
+        return None;
+    }
+    let mut q = p;
+    let (mut chars, mut upper, mut lower, mut inner_upper) = (0usize, 0usize, 0usize, false);
+    let mut first_upper = false;
+    let mut prev_upper_ok = false;
+    while q < limit {
+        let (c, n) = decode(hay, q);
+        if c.is_alphabetic() {
+            if c.is_uppercase() {
+                if chars == 0 {
+                    first_upper = true;
+                } else if lower > 0 && !prev_upper_ok {
+                    inner_upper = true;
+                }
+                upper += 1;
+            } else {
+                lower += 1;
+            }
+            chars += 1;
+            prev_upper_ok = false;
+            q += n;
+            continue;
+        }
+        // Inner apostrophe or hyphen joined to letters: O'Brien, García-Márquez.
+        let joiner = matches!(c, '\'' | '\u{2019}' | '-');
+        if joiner && chars > 0 && q + n < limit && is_letter_byte(hay[q + n]) {
+            prev_upper_ok = true;
+            q += n;
+            continue;
+        }
+        break;
+    }
+    if chars == 0 {
+        return None;
+    }
+    let word = &hay[p..q];
+    let shape = if chars == 1 && first_upper && hay.get(q) == Some(&b'.') {
+        return Some(Tok {
+            start: p,
+            end: q + 1,
+            shape: Shape::Initial,
+            flags: 0,
+        });
+    } else if !first_upper {
+        if upper == 0 {
+            Shape::Lower
+        } else {
+            Shape::Other
+        }
+    } else if lower == 0 {
+        if chars >= 2 {
+            Shape::Caps
+        } else {
+            Shape::Other
+        }
+    } else if !inner_upper || mixed_case_name(word) {
+        Shape::Title
+    } else {
+        Shape::Other
+    };
+    Some(Tok {
+        start: p,
+        end: q,
+        shape,
+        flags: 0,
+    })
+}
+
+/// `McDonald`, `MacArthur`, `DeShawn`, `LaToya`, `DiMaggio`, `VanDyke`: capitals inside a
+/// name after a known prefix. Anything else with inner capitals (`GitHub`) is not a name.
+fn mixed_case_name(word: &[u8]) -> bool {
+    let prefixes: [&[u8]; 8] = [b"Mc", b"Mac", b"De", b"La", b"Le", b"Di", b"Van", b"Du"];
+    prefixes.iter().any(|p| {
+        word.starts_with(p)
+            && word.len() > p.len()
+            && word[p.len()].is_ascii_uppercase()
+            && word[p.len() + 1..].iter().all(|b| !b.is_ascii_uppercase())
+    })
+}
+
+/// Folds a word to the dictionary key form (upper-case ASCII, accents removed). `None` when it
+/// has a letter outside the Latin ranges we fold, or is too long.
+fn fold_into(word: &[u8], buf: &mut [u8; MAX_KEY]) -> Option<usize> {
+    let mut n = 0;
+    let mut i = 0;
+    while i < word.len() {
+        let (c, len) = decode(word, i);
+        i += len;
+        let c = match c {
+            '\u{2019}' => '\'',
+            c if c.is_ascii() => c,
+            c => {
+                let mut s = [0u8; 4];
+                let folded = fold_accents(c.encode_utf8(&mut s));
+                let f = folded.chars().next()?;
+                match f {
+                    'ç' | 'Ç' => 'c',
+                    'ß' => return None,
+                    f if f.is_ascii() => f,
+                    _ => return None,
+                }
+            }
+        };
+        if n >= MAX_KEY {
+            return None;
+        }
+        buf[n] = c.to_ascii_uppercase() as u8;
+        n += 1;
+    }
+    Some(n)
+}
+
+/// The key of a word from a rules list.
+fn fold_key(word: &[u8]) -> Option<String> {
+    let mut buf = [0u8; MAX_KEY];
+    let n = fold_into(word, &mut buf)?;
+    let k: String = buf[..n]
+        .iter()
+        .filter(|&&b| b != b'\'' && b != b'.')
+        .map(|&b| b as char)
+        .collect();
+    (!k.is_empty()).then_some(k)
+}
+
+/// Decodes the char at `i` (U+FFFD and length 1 for a bad byte).
+fn decode(hay: &[u8], i: usize) -> (char, usize) {
+    let b = hay[i];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    let len = match b {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF7 => 4,
+        _ => return ('\u{FFFD}', 1),
+    };
+    match hay
+        .get(i..i + len)
+        .and_then(|s| std::str::from_utf8(s).ok())
+    {
+        Some(s) => (s.chars().next().unwrap_or('\u{FFFD}'), len),
+        None => ('\u{FFFD}', 1),
+    }
+}
+
+/// A byte that can be part of a word: an ASCII letter or any non-ASCII byte (the lead or
+/// continuation of an accented letter). Only a hint; `read_token` decodes properly.
+fn is_letter_byte(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b >= 0x80
+}
+
+/// Whether the char at `i` is an upper-case letter.
+fn starts_upper(hay: &[u8], i: usize) -> bool {
+    match hay.get(i) {
+        Some(b) if b.is_ascii_uppercase() => true,
+        Some(&b) if b >= 0xC3 => decode(hay, i).0.is_uppercase(),
+        _ => false,
+    }
+}
+
+/// The end of the word at `i`.
+fn skip_word(hay: &[u8], mut i: usize, limit: usize) -> usize {
+    i += 1;
+    while i < limit && is_letter_byte(hay[i]) {
+        i += 1;
+    }
+    i
+}
+
+/// Skips bytes of `set`.
+fn skip(hay: &[u8], mut p: usize, limit: usize, set: &[u8]) -> usize {
+    while p < limit && set.contains(&hay[p]) {
+        p += 1;
+    }
+    p
+}
+
+/// Skips one line break (`\n`, `\r\n` or the two-character escape `\n` of a JSON string).
+fn skip_newline(hay: &[u8], p: usize, limit: usize) -> Option<usize> {
+    match hay.get(p..limit.min(p + 2)) {
+        Some([b'\r', b'\n']) => Some(p + 2),
+        Some([b'\n', ..]) => Some(p + 1),
+        Some([b'\\', b'n']) => Some(p + 2),
+        _ => None,
+    }
+}
+
+/// A cue on word boundaries; `_` counts as a boundary so `requester_name` keys are labels.
+fn cue_bounded(hay: &[u8], s: usize, e: usize) -> bool {
+    let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    (s == 0 || !word(hay[s - 1]) || !word(hay[s])) && (e >= hay.len() || !word(hay[e]))
+}
+
+/// `Ana Ruiz <ana@example.com>` or `"Ana Ruiz" <…>`.
+fn display_name_follows(hay: &[u8], end: usize, limit: usize) -> bool {
+    let mut p = end;
+    if hay.get(p) == Some(&b'"') {
+        p += 1;
+    }
+    if hay.get(p..p + 2) != Some(b" <") {
+        return false;
+    }
+    let tail = &hay[p + 2..limit.min(p + 2 + 128)];
+    match memchr::memchr(b'>', tail) {
+        Some(gt) => memchr::memchr(b'@', &tail[..gt]).is_some(),
+        None => false,
+    }
+}
+
+/// A run that fills a delimited cell: delimiter or line start (optionally a quote) before,
+/// delimiter, quote or line end after.
+fn cell_bounded(hay: &[u8], s: usize, e: usize, delim: u8) -> bool {
+    let mut b = s;
+    if b > 0 && hay[b - 1] == b'"' {
+        b -= 1;
+    }
+    let before = b == 0 || hay[b - 1] == delim || hay[b - 1] == b'\n';
+    let after = match hay.get(e) {
+        None => true,
+        Some(&c) => c == delim || c == b'"' || c == b'\n' || c == b'\r',
+    };
+    before && after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pass() -> NamePass {
+        NamePass::new(&NameRules::builtin().unwrap(), 0).unwrap()
+    }
+
+    fn names(p: &NamePass, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let hay = text.as_bytes();
+        let first = &hay[..memchr::memchr(b'\n', hay).unwrap_or(hay.len())];
+        let header = Header::parse(first);
+        p.scan(hay, 0..hay.len(), hay.len(), header.as_ref(), &mut out);
+        out.iter()
+            .map(|h| text[h.start..h.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn dictionaries_fold_accents_and_case() {
+        let p = pass();
+        assert_ne!(p.token_flags("María".as_bytes()) & F_GIVEN, 0);
+        assert_ne!(p.token_flags("GARCÍA".as_bytes()) & F_SURNAME, 0);
+        assert_ne!(p.token_flags("O'Brien".as_bytes()) & F_SURNAME, 0);
+        assert_ne!(p.token_flags("García-Márquez".as_bytes()) & F_SURNAME, 0);
+        assert_ne!(p.token_flags(b"Will") & F_COMMON, 0);
+        assert_eq!(p.token_flags(b"Xqzvbn"), 0);
+    }
+
+    #[test]
+    fn token_shapes() {
+        let shape = |s: &str| read_token(s.as_bytes(), 0, s.len()).unwrap().shape;
+        assert_eq!(shape("María"), Shape::Title);
+        assert_eq!(shape("NÚÑEZ"), Shape::Caps);
+        assert_eq!(shape("McDonald"), Shape::Title);
+        assert_eq!(shape("GitHub"), Shape::Other);
+        assert_eq!(shape("J. Smith"), Shape::Initial);
+        assert_eq!(shape("de"), Shape::Lower);
+        assert_eq!(shape("iPhone"), Shape::Other);
+    }
+
+    #[test]
+    fn cues_and_pairs() {
+        let p = pass();
+        assert_eq!(names(&p, "Dear Mr. Sullivan,\nthanks"), ["Sullivan"]);
+        assert_eq!(
+            names(&p, "Ticket from María José Pérez de la Rosa today"),
+            ["María José Pérez de la Rosa"]
+        );
+        assert_eq!(names(&p, "Will this work?"), Vec::<String>::new());
+        assert_eq!(names(&p, "Hi Will,\nsee below"), ["Will"]);
+        assert_eq!(names(&p, "Customer: Banco Santander"), Vec::<String>::new());
+        assert_eq!(
+            names(&p, "id,nombre,area\n3,\"LÓPEZ, Ana\",TI"),
+            ["LÓPEZ, Ana"]
+        );
+    }
+
+    #[test]
+    fn names_start_inside_the_range_only() {
+        let p = pass();
+        let text = "Nombre: Laura Gómez; Nombre: Pedro Ruiz";
+        let hay = text.as_bytes();
+        let mut out = Vec::new();
+        p.scan(hay, 10..hay.len(), hay.len(), None, &mut out);
+        let got: Vec<&str> = out.iter().map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(got, ["Pedro Ruiz"]);
+    }
+}
