@@ -29,11 +29,16 @@ use std::io::{self, Write};
 use std::sync::Mutex;
 use std::time::Instant;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::catalog::Category;
 use crate::finding::Finding;
 use crate::scan::{Event, Sink, SkipReason};
+
+/// Findings of one file rendered per parallel task (a big file's lines are formatted on every
+/// core; they are still written in order, under one lock).
+const RENDER_PIECE: usize = 4096;
 
 /// Version of the report schema; bumped on incompatible changes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -178,38 +183,39 @@ impl Printer {
     /// Renders the findings of a `Scanned` event as stdout lines (human or JSON Lines). Runs
     /// before the printer's lock is taken, so each scanning thread formats its own findings and
     /// the lock only covers copying the bytes out.
-    fn render(&self, event: &Event) -> Vec<u8> {
-        let mut buf = Vec::new();
+    fn render(&self, event: &Event) -> Vec<Vec<u8>> {
         let Event::Scanned { findings, .. } = event else {
-            return buf;
+            return Vec::new();
         };
-        if self.opts.quiet {
-            return buf;
+        if self.opts.quiet || self.opts.format == Format::Json {
+            return Vec::new();
         }
-        match self.opts.format {
-            Format::Human => {
-                buf.reserve(findings.len() * 96);
-                for f in findings {
-                    human_line(&mut buf, f, self.opts.color).expect("writing to memory");
+        let render = |piece: &[Finding]| {
+            let mut buf = Vec::with_capacity(piece.len() * 256);
+            for f in piece {
+                match self.opts.format {
+                    Format::Jsonl => push_finding_jsonl(&mut buf, f),
+                    _ => human_line(&mut buf, f, self.opts.color).expect("writing to memory"),
                 }
             }
-            Format::Jsonl => {
-                buf.reserve(findings.len() * 256);
-                for f in findings {
-                    push_finding_jsonl(&mut buf, f);
-                }
-            }
-            Format::Json => {}
+            buf
+        };
+        if findings.len() <= RENDER_PIECE {
+            return vec![render(findings)];
         }
-        buf
+        findings.par_chunks(RENDER_PIECE).map(render).collect()
     }
 
-    fn write_event(&self, st: &mut State, event: &Event, rendered: &[u8]) -> io::Result<()> {
+    fn write_event(&self, st: &mut State, event: &Event, rendered: &[Vec<u8>]) -> io::Result<()> {
         if self.opts.quiet {
             return Ok(());
         }
         match (self.opts.format, event) {
-            (Format::Human | Format::Jsonl, Event::Scanned { .. }) => st.out.write_all(rendered)?,
+            (Format::Human | Format::Jsonl, Event::Scanned { .. }) => {
+                for piece in rendered {
+                    st.out.write_all(piece)?;
+                }
+            }
             (Format::Jsonl, Event::Skipped { path, reason }) => {
                 write_tagged(
                     &mut st.out,
