@@ -180,42 +180,66 @@ impl Printer {
         }
     }
 
-    /// Renders the findings of a `Scanned` event as stdout lines (human or JSON Lines). Runs
-    /// before the printer's lock is taken, so each scanning thread formats its own findings and
-    /// the lock only covers copying the bytes out.
-    fn render(&self, event: &Event) -> Vec<Vec<u8>> {
+    /// Renders the findings of a `Scanned` event as stdout lines (human or JSON Lines), in
+    /// parallel pieces, when called from the thread pool (files being scanned): the printer's
+    /// lock then only covers copying the bytes out. `None` means "format while writing" (standard
+    /// input's blocks, quiet and JSON runs), which keeps memory bounded by the writer's buffer.
+    fn render(&self, event: &Event) -> Option<Vec<Vec<u8>>> {
         let Event::Scanned { findings, .. } = event else {
-            return Vec::new();
+            return None;
         };
-        if self.opts.quiet || self.opts.format == Format::Json {
-            return Vec::new();
+        if self.opts.quiet
+            || self.opts.format == Format::Json
+            || rayon::current_thread_index().is_none()
+        {
+            return None;
         }
         let render = |piece: &[Finding]| {
             let mut buf = Vec::with_capacity(piece.len() * 256);
             for f in piece {
-                match self.opts.format {
-                    Format::Jsonl => push_finding_jsonl(&mut buf, f),
-                    _ => human_line(&mut buf, f, self.opts.color).expect("writing to memory"),
-                }
+                self.push_line(&mut buf, f);
             }
             buf
         };
         if findings.len() <= RENDER_PIECE {
-            return vec![render(findings)];
+            return Some(vec![render(findings)]);
         }
-        findings.par_chunks(RENDER_PIECE).map(render).collect()
+        Some(findings.par_chunks(RENDER_PIECE).map(render).collect())
     }
 
-    fn write_event(&self, st: &mut State, event: &Event, rendered: &[Vec<u8>]) -> io::Result<()> {
+    /// Appends one finding's stdout line in the chosen format.
+    fn push_line(&self, buf: &mut Vec<u8>, f: &Finding) {
+        match self.opts.format {
+            Format::Jsonl => push_finding_jsonl(buf, f),
+            _ => human_line(buf, f, self.opts.color).expect("writing to memory"),
+        }
+    }
+
+    fn write_event(
+        &self,
+        st: &mut State,
+        event: &Event,
+        rendered: Option<Vec<Vec<u8>>>,
+    ) -> io::Result<()> {
         if self.opts.quiet {
             return Ok(());
         }
         match (self.opts.format, event) {
-            (Format::Human | Format::Jsonl, Event::Scanned { .. }) => {
-                for piece in rendered {
-                    st.out.write_all(piece)?;
+            (Format::Human | Format::Jsonl, Event::Scanned { findings, .. }) => match rendered {
+                Some(pieces) => {
+                    for piece in pieces {
+                        st.out.write_all(&piece)?;
+                    }
                 }
-            }
+                None => {
+                    let mut line = Vec::with_capacity(512);
+                    for f in findings {
+                        line.clear();
+                        self.push_line(&mut line, f);
+                        st.out.write_all(&line)?;
+                    }
+                }
+            },
             (Format::Jsonl, Event::Skipped { path, reason }) => {
                 write_tagged(
                     &mut st.out,
@@ -322,7 +346,7 @@ impl Sink for Printer {
                 st.summary.findings
             ));
         }
-        if let Err(e) = self.write_event(&mut st, &event, &rendered) {
+        if let Err(e) = self.write_event(&mut st, &event, rendered) {
             if e.kind() == io::ErrorKind::BrokenPipe {
                 st.broken_pipe = true;
             } else {
