@@ -12,6 +12,7 @@
 //! variants would make about 25 times slower here (`../shared/STYLE.md` §5). A pattern may still
 //! use a non-ASCII literal by writing it as `(?u:ñ)`.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind as AcMatchKind};
@@ -258,8 +259,8 @@ impl Engine {
         first_line: &[u8],
         out: &mut Vec<Hit>,
     ) {
-        let header = Header::parse(first_line);
-        let header = header.as_ref();
+        let columns = Header::parse(first_line).map(|h| self.columns(h));
+        let header = columns.as_ref();
         let base = out.len();
         let limit = limit.min(hay.len()).max(range.end);
         let mut pos = range.start;
@@ -310,7 +311,7 @@ impl Engine {
             // A name that overlaps a regex detector's hit yields to it: the regex hit is the
             // more specific reading (`apellido materno: Ruiz`, `born in Jackson`, a password).
             let mid = out.len();
-            names.scan(hay, range, limit, header, out);
+            names.scan(hay, range, limit, header.map(|c| &c.header), out);
             let (regex_hits, name_hits) = out[base..].split_at(mid - base);
             let kept: Vec<Hit> = name_hits
                 .iter()
@@ -335,7 +336,7 @@ impl Engine {
         start: usize,
         end: usize,
         limit: usize,
-        header: Option<&Header>,
+        header: Option<&Columns>,
     ) -> Option<(Hit, usize)> {
         if let Some(hit) = self.evaluate(hay, pid, start, end, limit, header) {
             return Some((hit, end));
@@ -372,7 +373,7 @@ impl Engine {
         start: usize,
         end: usize,
         limit: usize,
-        header: Option<&Header>,
+        header: Option<&Columns>,
     ) -> Option<Hit> {
         let d = &self.detectors[pid];
         let (vs, ve) = if d.has_value_group {
@@ -418,8 +419,13 @@ impl Engine {
             self.context(hay, pid as u32, vs, ve, d.negative_context)
         };
         if !ctx {
-            if let Some(field) = header.and_then(|h| h.field_for(hay, vs)) {
-                ctx = self.keyword_in(field, pid as u32);
+            if let Some(cols) = header {
+                if let Some(col) = cols.column(hay, vs) {
+                    ctx = cols
+                        .owners
+                        .get(col)
+                        .is_some_and(|o| o.contains(&(pid as u32)));
+                }
             }
         }
         if ctx {
@@ -485,14 +491,36 @@ impl Engine {
         (pos_hit, neg_hit)
     }
 
-    /// Whether a keyword of detector `pid` appears, on word boundaries, in `text` (a column
-    /// header: `customer_dob`, `fecha_nacimiento`).
-    fn keyword_in(&self, text: &[u8], pid: u32) -> bool {
-        let Some(ac) = &self.ctx else { return false };
-        ac.find_iter(text).any(|m| {
-            word_bounded(text, m.start(), m.end())
-                && self.ctx_owners[m.pattern().as_usize()].contains(&Owner::Detector(pid))
-        })
+    /// A header's columns with, for each, the detectors that one of whose keywords appears on
+    /// word boundaries in its name (`customer_dob`, `fecha_nacimiento`), computed once per scan.
+    fn columns<'a>(&self, header: Header<'a>) -> Columns<'a> {
+        let owners = header
+            .line
+            .split(|&b| b == header.delim)
+            .map(|name| {
+                let mut ids: Vec<u32> = Vec::new();
+                if let Some(ac) = &self.ctx {
+                    for m in ac.find_iter(name) {
+                        if !word_bounded(name, m.start(), m.end()) {
+                            continue;
+                        }
+                        for owner in &self.ctx_owners[m.pattern().as_usize()] {
+                            if let Owner::Detector(d) = *owner {
+                                if !ids.contains(&d) {
+                                    ids.push(d);
+                                }
+                            }
+                        }
+                    }
+                }
+                ids
+            })
+            .collect();
+        Columns {
+            header,
+            owners,
+            cursor: Cell::new(None),
+        }
     }
 
     /// The category of a detector index.
@@ -530,7 +558,9 @@ impl<'a> Header<'a> {
         });
         words.then_some(Header { line, delim })
     }
+}
 
+impl<'a> Header<'a> {
     /// The delimiter byte.
     pub fn delimiter(&self) -> u8 {
         self.delim
@@ -556,21 +586,52 @@ impl<'a> Header<'a> {
         }
         col
     }
+}
 
-    /// The header field above the value at `pos`: the column index counts delimiters outside
-    /// double quotes from the start of the value's line (not the header line itself).
-    fn field_for(&self, hay: &[u8], pos: usize) -> Option<&'a [u8]> {
-        let line_start = memchr::memrchr(b'\n', &hay[..pos]).map(|i| i + 1)?;
-        let mut col = 0;
-        let mut quoted = false;
-        for &b in &hay[line_start..pos] {
+/// A recognised header during one scan: per column, the detectors its name is context for, and
+/// where the last column lookup stopped, so that the values of one line are located by counting
+/// the delimiters between them instead of from the start of the line each time.
+struct Columns<'a> {
+    header: Header<'a>,
+    /// Detector indexes per column, in header order.
+    owners: Vec<Vec<u32>>,
+    cursor: Cell<Option<ColumnCursor>>,
+}
+
+/// The column state of a line at a position: delimiters seen outside double quotes.
+#[derive(Clone, Copy, Debug)]
+struct ColumnCursor {
+    pos: usize,
+    col: usize,
+    quoted: bool,
+}
+
+impl Columns<'_> {
+    /// The column index of the value at `pos`: delimiters outside double quotes from the start
+    /// of the value's line (`None` on the first line, which is the header itself).
+    fn column(&self, hay: &[u8], pos: usize) -> Option<usize> {
+        let line_from = |start: usize| ColumnCursor {
+            pos: start,
+            col: 0,
+            quoted: false,
+        };
+        let mut c = match self.cursor.get() {
+            Some(c) if c.pos <= pos => match memchr::memrchr(b'\n', &hay[c.pos..pos]) {
+                None => c,
+                Some(i) => line_from(c.pos + i + 1),
+            },
+            _ => line_from(memchr::memrchr(b'\n', &hay[..pos]).map(|i| i + 1)?),
+        };
+        for &b in &hay[c.pos..pos] {
             if b == b'"' {
-                quoted = !quoted;
-            } else if b == self.delim && !quoted {
-                col += 1;
+                c.quoted = !c.quoted;
+            } else if b == self.header.delim && !c.quoted {
+                c.col += 1;
             }
         }
-        self.line.split(|&b| b == self.delim).nth(col)
+        c.pos = pos;
+        self.cursor.set(Some(c));
+        Some(c.col)
     }
 }
 
@@ -692,6 +753,40 @@ mod tests {
         let dl = hay.len() - 2;
         assert!(word_bounded(hay, dl, hay.len()));
         assert!(!word_bounded(hay, 4, 6)); // "DL" glued to "año"
+    }
+
+    #[test]
+    fn column_cursor_agrees_with_counting_from_the_line_start() {
+        let hay = b"id,name,dob\n1,\"Ruiz, Ana\",1980-01-02\n2,Bo,x\n\n3,\"a\"\"b\",,9\n";
+        let engine = Engine::new(&Catalog::builtin().unwrap(), 0.5).unwrap();
+        let cols = engine.columns(Header::parse(b"id,name,dob").unwrap());
+        let naive = |pos: usize| {
+            let start = memchr::memrchr(b'\n', &hay[..pos]).map(|i| i + 1)?;
+            let mut quoted = false;
+            let mut col = 0;
+            for &b in &hay[start..pos] {
+                if b == b'"' {
+                    quoted = !quoted;
+                } else if b == b',' && !quoted {
+                    col += 1;
+                }
+            }
+            Some(col)
+        };
+        // Increasing, then jumping back, then forward again.
+        let order = (0..hay.len())
+            .chain((0..hay.len()).rev().step_by(3))
+            .chain(5..hay.len());
+        for pos in order {
+            assert_eq!(cols.column(hay, pos), naive(pos), "at {pos}");
+        }
+        let dob = engine
+            .detectors()
+            .iter()
+            .position(|d| d.id == "date_of_birth_column")
+            .unwrap() as u32;
+        assert!(cols.owners[2].contains(&dob));
+        assert!(!cols.owners[0].contains(&dob));
     }
 
     #[test]

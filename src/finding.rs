@@ -78,9 +78,18 @@ impl Fingerprinter {
 
     /// The fingerprint reported for a value: 32 hex digits (128 bits) of the keyed digest.
     pub fn fingerprint(&self, category: Category, value: &[u8]) -> String {
-        hex::encode(&self.digest(category, value)[..16])
+        let digest = self.digest(category, value);
+        let mut out = String::with_capacity(32);
+        for &b in &digest[..16] {
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        }
+        out
     }
 }
+
+/// Lower-case hex digits (what `hex::encode` writes).
+const HEX: &[u8; 16] = b"0123456789abcdef";
 
 fn normalise_for(_category: Category, value: &[u8]) -> &[u8] {
     value
@@ -129,9 +138,15 @@ pub fn mask(category: Category, value: &[u8]) -> String {
             format!("[private key, {} bytes]", value.len())
         }
         Category::Credential => "********".to_string(),
-        _ => partial(category, &text)
-            .replace("\r\n", "\n")
-            .replace('\n', " / "),
+        _ => {
+            let p = partial(category, &text);
+            // Most values are one line: skip the two copies that only change line breaks.
+            if p.contains('\n') {
+                p.replace("\r\n", "\n").replace('\n', " / ")
+            } else {
+                p
+            }
+        }
     };
     truncate_chars(out, MASK_MAX)
 }
@@ -191,6 +206,13 @@ pub fn partial(category: Category, text: &str) -> String {
 
 /// Replaces every letter and digit by `*`.
 fn star_all(s: &str) -> String {
+    if s.is_ascii() {
+        let bytes = s
+            .bytes()
+            .map(|b| if b.is_ascii_alphanumeric() { b'*' } else { b })
+            .collect();
+        return String::from_utf8(bytes).expect("ASCII in, ASCII out");
+    }
     s.chars()
         .map(|c| if c.is_alphanumeric() { '*' } else { c })
         .collect()
@@ -216,7 +238,8 @@ fn keep_last4(s: &str) -> String {
 }
 
 fn truncate_chars(s: String, max: usize) -> String {
-    if s.chars().count() <= max {
+    // A string has at most as many characters as bytes.
+    if s.len() <= max || s.chars().count() <= max {
         return s;
     }
     let mut t: String = s.chars().take(max - 1).collect();
@@ -251,6 +274,14 @@ mod tests {
         );
         assert_eq!(mask(Category::Ssn, b"1234"), "****");
         assert_eq!(mask(Category::Email, b"r@example.com"), "*@example.com");
+        assert_eq!(
+            mask(Category::Iban, b"ES91 2100\r\n0418"),
+            "**** **** / 0418"
+        );
+        assert_eq!(mask(Category::Passport, "Ñúñez<<".as_bytes()), "*****<<");
+        let long = mask(Category::Ssn, "9".repeat(60).as_bytes());
+        assert_eq!(long.chars().count(), MASK_MAX);
+        assert!(long.ends_with('…'));
     }
 
     #[test]
@@ -262,6 +293,10 @@ mod tests {
         assert_ne!(x, b.fingerprint(Category::Ssn, b"536-90-4399"));
         assert_ne!(x, a.fingerprint(Category::Ssn, b"536-90-4398"));
         assert_eq!(x.len(), 32);
+        assert_eq!(
+            x,
+            hex::encode(&a.digest(Category::Ssn, b"536-90-4399")[..16])
+        );
         assert!(!x.contains("536"));
     }
 }

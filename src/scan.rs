@@ -26,6 +26,8 @@ pub const MMAP_THRESHOLD: u64 = 4 << 20;
 pub const PARALLEL_CHUNK: usize = 8 << 20;
 /// How far a match may run past the end of its chunk (multi-line MRZs, key blocks).
 pub const LOOKAHEAD: usize = 64 << 10;
+/// Hits turned into findings per parallel task (see [`Scanner::hits_to_findings`]).
+pub const FINDINGS_PIECE: usize = 4096;
 /// Standard input is read in blocks of this size.
 pub const STDIN_BLOCK: usize = 1 << 20;
 /// Bytes inspected to decide whether a walked file is binary.
@@ -311,14 +313,40 @@ impl Scanner {
     }
 
     /// Turns hits into findings with line, column, mask and fingerprint.
+    /// Many hits are split into pieces of [`FINDINGS_PIECE`] converted in parallel (masks and
+    /// fingerprints cost about as much as finding the hits); each piece starts from the line
+    /// counter as it stands at its first hit, so lines and columns are those of a serial pass.
     pub fn hits_to_findings(&self, path: &str, hay: &[u8], hits: Vec<Hit>) -> Vec<Finding> {
+        let convert = |piece: &[Hit], mut lines: LineCounter| -> Vec<Finding> {
+            piece
+                .iter()
+                .map(|h| {
+                    let (line, column) = lines.locate(hay, h.start);
+                    self.finding(path, &hay[h.start..h.end], h, h.start as u64, line, column)
+                })
+                .collect()
+        };
+        if hits.len() <= FINDINGS_PIECE {
+            return convert(&hits, LineCounter::default());
+        }
         let mut lines = LineCounter::default();
-        hits.into_iter()
-            .map(|h| {
-                let (line, column) = lines.locate(hay, h.start);
-                self.finding(path, &hay[h.start..h.end], &h, h.start as u64, line, column)
+        let starts: Vec<LineCounter> = hits
+            .chunks(FINDINGS_PIECE)
+            .map(|piece| {
+                let _ = lines.locate(hay, piece[0].start);
+                lines
             })
-            .collect()
+            .collect();
+        let parts: Vec<Vec<Finding>> = hits
+            .par_chunks(FINDINGS_PIECE)
+            .zip(starts)
+            .map(|(piece, lines)| convert(piece, lines))
+            .collect();
+        let mut out = Vec::with_capacity(hits.len());
+        for part in parts {
+            out.extend(part);
+        }
+        out
     }
 
     /// Builds the reported finding for a hit whose value starts at absolute offset `start`.
@@ -679,6 +707,32 @@ mod tests {
         assert_eq!(lc.locate(hay, 1), (1, 2));
         assert_eq!(lc.locate(hay, 4), (2, 2));
         assert_eq!(lc.locate(hay, 8), (4, 2));
+    }
+
+    #[test]
+    fn findings_converted_in_parallel_pieces_keep_serial_lines_and_columns() {
+        let engine = Engine::new(&crate::catalog::Catalog::builtin().unwrap(), 0.5).unwrap();
+        let scanner = Scanner::new(engine, Fingerprinter::new(b"k"), ScanOptions::default());
+        let mut text = String::new();
+        for i in 0..3 * FINDINGS_PIECE {
+            let pad = " ".repeat(i % 7);
+            text.push_str(&format!("{pad}user{i}@example.com\n"));
+            if i % 5 == 0 {
+                text.push('\n');
+            }
+        }
+        let hay = text.as_bytes();
+        let findings = scanner.scan_bytes("t", hay);
+        assert_eq!(findings.len(), 3 * FINDINGS_PIECE);
+        for f in &findings {
+            let before = &hay[..f.start as usize];
+            let line = 1 + before.iter().filter(|&&b| b == b'\n').count() as u64;
+            let line_start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            assert_eq!((f.line, f.column), (line, f.start - line_start as u64 + 1));
+        }
     }
 
     #[test]
