@@ -441,7 +441,7 @@ impl NamePass {
 
         // 2. Runs without a cue: given name + surname, display names, name columns.
         let name_cols = header.map(|h| self.name_columns(h)).unwrap_or_default();
-        let mut cue_spans = taken.clone().into_iter().peekable();
+        let mut cue_spans = std::mem::take(&mut taken).into_iter().peekable();
         let mut i = range.start;
         while i < range.end && i > 0 && is_letter_byte(hay[i - 1]) && is_letter_byte(hay[i]) {
             i += 1;
@@ -481,8 +481,13 @@ impl NamePass {
                 }
                 self.lookup_run(hay, &mut run);
                 let conf = if column {
-                    self.cue_decision(&mut run, true, false)
-                        .map(|_| self.conf.column)
+                    self.cue_decision(&mut run, true, true).map(|c| {
+                        if c > 0.0 {
+                            self.conf.column
+                        } else {
+                            self.conf.title_unknown
+                        }
+                    })
                 } else if display {
                     self.cue_decision(&mut run, true, false)
                         .map(|_| self.conf.display)
@@ -492,7 +497,9 @@ impl NamePass {
                 Some((run.start(), run.end(), conf))
             });
             if let Some((s, e, conf)) = found {
-                push(s, e, conf, &mut taken);
+                if cue_spans.peek().is_none_or(|&(cs, _)| cs >= e) {
+                    push(s, e, conf, &mut taken);
+                }
             }
             i = next.max(skip_word(hay, i, limit));
         }
@@ -563,6 +570,13 @@ impl NamePass {
                 titled = true;
             }
             CueKind::Label { colon } => {
+                // `Nombre(s):`, `Beneficiario(a):`
+                for suffix in [&b"(s)"[..], b"(a)", b"(as)", b"(es)", b"(os)"] {
+                    if hay[p..limit].starts_with(suffix) {
+                        p += suffix.len();
+                        break;
+                    }
+                }
                 p = skip(hay, p, limit, b" \t\"')\\");
                 if matches!(at(p), Some(b':' | b'=')) {
                     p += 1;
@@ -589,7 +603,10 @@ impl NamePass {
                 titled = self.skip_title(hay, &mut p, limit);
             }
         }
-        if p >= limit || p - ke > MAX_CUE_GAP || !starts_upper(hay, p) {
+        if p >= limit
+            || p - ke > MAX_CUE_GAP
+            || !(starts_upper(hay, p) || self.particle_then_name(hay, p, limit))
+        {
             return None;
         }
         let inverted = matches!(kind, CueKind::Label { .. });
@@ -633,6 +650,28 @@ impl NamePass {
         Some((run.start(), run.end(), conf))
     }
 
+    /// `del Río`, `de la Fuente`: a value that starts with a particle before a capital.
+    fn particle_then_name(&self, hay: &[u8], p: usize, limit: usize) -> bool {
+        let mut q = p;
+        for _ in 0..2 {
+            let Some(tok) = read_token(hay, q, limit) else {
+                return false;
+            };
+            if tok.shape != Shape::Lower
+                || tok.end - tok.start > 4
+                || self.token_flags(&hay[tok.start..tok.end]) & F_PARTICLE == 0
+                || hay.get(tok.end) != Some(&b' ')
+            {
+                return false;
+            }
+            q = tok.end + 1;
+            if starts_upper(hay, q) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Skips a title (`Ing.`, `Dr`) and the spaces after it; true when one was skipped.
     fn skip_title(&self, hay: &[u8], p: &mut usize, limit: usize) -> bool {
         let Some(tok) = read_token(hay, *p, limit) else {
@@ -668,9 +707,12 @@ impl NamePass {
             .words()
             .any(|t| t.flags & F_NAME != 0 && t.flags & F_COMMON == 0);
         let weak = run.words().any(|t| t.flags & F_NAME != 0);
+        let all_known = run.words().count() >= 2
+            && run.words().all(|t| t.flags & F_NAME != 0)
+            && run.toks[0].flags & F_GIVEN != 0;
         if strong {
             Some(self.conf.cue)
-        } else if weak && firm {
+        } else if weak && (firm || all_known) {
             Some(self.conf.cue_common)
         } else if titled
             && !run.cut
@@ -688,6 +730,18 @@ impl NamePass {
     fn pair_decision(&self, run: &mut Run) -> Option<f32> {
         if !self.trim(run) {
             return None;
+        }
+        // A capitalised word before the name (`Comentario de Jorge Pérez`, `Hoy Ana Ruiz`):
+        // the name starts at the first given name.
+        let lead = run.toks.iter().position(|t| {
+            matches!(t.shape, Shape::Title | Shape::Caps) && t.flags & F_GIVEN != 0
+        })?;
+        if lead > 0 {
+            run.toks.drain(..lead);
+            run.comma = run
+                .comma
+                .and_then(|c| c.checked_sub(lead))
+                .filter(|&c| c > 0);
         }
         let words: Vec<Tok> = run.words().copied().collect();
         if words.len() < 2 {
@@ -716,14 +770,29 @@ impl NamePass {
         if first.shape == Shape::Caps && !caps {
             return None;
         }
-        let rest = &words[1..];
-        if rest.iter().any(|t| t.flags & F_NAME == 0) {
+        // Two dictionary words first; after them a word missing from the dictionaries may
+        // follow (a rare second surname: `Raúl Jiménez Tlapanco`).
+        let known = words.iter().take_while(|t| t.flags & F_NAME != 0).count();
+        if known < 2 {
             return None;
         }
+        let unknown = &words[known..];
+        if unknown
+            .iter()
+            .any(|t| t.flags & (F_NAME | F_COMMON) != 0 || t.shape != words[0].shape)
+        {
+            return None;
+        }
+        let rest = &words[1..known];
         let strong_surname = rest
             .iter()
             .any(|t| t.flags & F_SURNAME != 0 && t.flags & F_COMMON == 0);
-        if !rest.iter().any(|t| t.flags & F_SURNAME != 0) {
+        let given_names = words[..known]
+            .iter()
+            .filter(|t| t.flags & F_GIVEN != 0 && t.flags & F_COMMON == 0)
+            .count();
+        if !rest.iter().any(|t| t.flags & F_SURNAME != 0) && (given_names < 2 || unknown.is_empty())
+        {
             return None;
         }
         let conf = if first.flags & F_COMMON == 0 {
@@ -799,8 +868,7 @@ impl NamePass {
         let mut run = Run::default();
         let mut p = p;
         let mut words = 0;
-        loop {
-            let tok = read_token(hay, p, limit)?;
+        while let Some(tok) = read_token(hay, p, limit) {
             match tok.shape {
                 Shape::Title | Shape::Caps => words += 1,
                 Shape::Initial => {}
@@ -809,7 +877,8 @@ impl NamePass {
                     let particle = word.len() <= 4
                         && self.token_flags(word) & F_PARTICLE != 0
                         && (word != b"y" || words >= 2);
-                    if run.toks.is_empty() || !particle {
+                    if !particle || (run.toks.is_empty() && !self.particle_then_name(hay, p, limit))
+                    {
                         break;
                     }
                 }
