@@ -24,6 +24,7 @@
 //! The pass costs one Aho-Corasick search for cues plus one byte walk over the text, and
 //! dictionary lookups only for runs of two or more capitalised words or after a cue.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -33,7 +34,7 @@ use aho_corasick::{
 use serde::Deserialize;
 
 use crate::catalog::{Examples, Keywords};
-use crate::engine::{Header, Hit, fold_accents, variants};
+use crate::engine::{Header, Hit, variants};
 use crate::error::CatalogError;
 
 /// The rules file, embedded.
@@ -193,10 +194,13 @@ const MAX_KEY: usize = 40;
 pub struct NamePass {
     detector: u32,
     conf: Confidences,
-    lexicon: AhoCorasick,
-    flags: Vec<u16>,
+    /// Folded word → flags. A hash map, not an automaton: an Aho-Corasick automaton of the
+    /// 68k names took 180 ms to build at every start, the map takes a few.
+    lexicon: HashMap<Cow<'static, [u8]>, u16>,
     cues: AhoCorasick,
     cue_owners: Vec<Vec<CueKind>>,
+    /// Bit set of the first two bytes (lower case) of every cue.
+    cue_pairs: Vec<u64>,
 }
 
 /// Shape of a token.
@@ -249,7 +253,7 @@ impl Run {
 impl NamePass {
     /// Compiles the rules and dictionaries. `detector` is the catalog index hits carry.
     pub fn new(rules: &NameRules, detector: u32) -> Result<NamePass, CatalogError> {
-        let mut keys: HashMap<String, u16> = HashMap::with_capacity(80_000);
+        let mut keys: HashMap<Cow<'static, [u8]>, u16> = HashMap::with_capacity(80_000);
         for (file, text, flag) in [
             (GIVEN.0, GIVEN.1, F_GIVEN),
             (SURNAMES.0, SURNAMES.1, F_SURNAME),
@@ -266,7 +270,7 @@ impl NamePass {
                         message: format!("line {}: malformed key", n + 1),
                     });
                 }
-                *keys.entry(key.to_string()).or_default() |= flag;
+                *keys.entry(Cow::Borrowed(key.as_bytes())).or_default() |= flag;
             }
         }
         let w = &rules.words;
@@ -278,27 +282,16 @@ impl NamePass {
         ] {
             for word in list {
                 if let Some(k) = fold_key(word.as_bytes()) {
-                    *keys.entry(k).or_default() |= flag;
+                    *keys.entry(Cow::Owned(k.into_bytes())).or_default() |= flag;
                 }
             }
         }
         for word in rules.cues.titles.en.iter().chain(&rules.cues.titles.es) {
             if let Some(k) = fold_key(word.as_bytes()) {
-                *keys.entry(k).or_default() |= F_TITLE;
+                *keys.entry(Cow::Owned(k.into_bytes())).or_default() |= F_TITLE;
             }
         }
-        let mut entries: Vec<(String, u16)> = keys.into_iter().collect();
-        entries.sort();
-        let lexicon = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(entries.iter().map(|(k, _)| k))
-            .map_err(|e| CatalogError::Toml {
-                file: "patterns/names".into(),
-                message: e.to_string(),
-            })?;
-        let flags = entries.iter().map(|(_, f)| *f).collect();
+        let lexicon = keys;
 
         let c = &rules.cues;
         let mut cue_words: Vec<(String, CueKind)> = Vec::new();
@@ -332,10 +325,18 @@ impl NamePass {
                 cue_owners[i].push(kind);
             }
         }
+        let mut cue_pairs = vec![0u64; 1024];
+        for w in &pats {
+            let b = w.as_bytes();
+            let (x, y) = (b[0], b.get(1).copied().unwrap_or(b' '));
+            let k = usize::from(x.to_ascii_lowercase()) << 8 | usize::from(y.to_ascii_lowercase());
+            cue_pairs[k >> 6] |= 1 << (k & 63);
+        }
         let cues = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&pats)
             .map_err(|e| CatalogError::Toml {
                 file: RULES.0.into(),
@@ -345,18 +346,15 @@ impl NamePass {
             detector,
             conf: rules.confidence,
             lexicon,
-            flags,
             cues,
             cue_owners,
+            cue_pairs,
         })
     }
 
     /// Dictionary flags of a folded key.
     fn lookup(&self, key: &[u8]) -> u16 {
-        match self.lexicon.find(Input::new(key).anchored(Anchored::Yes)) {
-            Some(m) if m.end() == key.len() => self.flags[m.pattern().as_usize()],
-            _ => 0,
-        }
+        self.lexicon.get(key).copied().unwrap_or(0)
     }
 
     /// Flags of a token: its folded form, or for `García-Márquez` the parts (a hyphenated
@@ -368,19 +366,18 @@ impl NamePass {
         };
         let key = &buf[..n];
         if !key.contains(&b'-') {
-            let key: Vec<u8> = key.iter().copied().filter(|&b| b != b'\'').collect();
-            return self.lookup(&key);
+            return self.lookup(key);
         }
-        let whole: Vec<u8> = key
-            .iter()
-            .copied()
-            .filter(|&b| b != b'\'' && b != b'-')
-            .collect();
-        let mut f = self.lookup(&whole) & !F_COMMON;
+        let mut whole = [0u8; MAX_KEY];
+        let mut w = 0;
+        for &b in key.iter().filter(|&&b| b != b'-') {
+            whole[w] = b;
+            w += 1;
+        }
+        let mut f = self.lookup(&whole[..w]) & !F_COMMON;
         let (mut all_given, mut all_surname, mut any) = (true, true, 0u16);
         for part in key.split(|&b| b == b'-') {
-            let part: Vec<u8> = part.iter().copied().filter(|&b| b != b'\'').collect();
-            let pf = self.lookup(&part);
+            let pf = self.lookup(part);
             all_given &= pf & F_GIVEN != 0;
             all_surname &= pf & F_SURNAME != 0;
             any |= pf;
@@ -396,6 +393,11 @@ impl NamePass {
 
     /// Finds names starting in `range` and appends hits. `limit` bounds how far a name may
     /// extend; `header` is the document's delimited header line, if any.
+    ///
+    /// One walk over the words: at each word start a two-byte filter and an anchored
+    /// Aho-Corasick lookup recognise cues; at each capitalised word a run is read, and looked
+    /// up in the dictionaries only when it could be a name without a cue (two words or more,
+    /// a display name, a name column).
     pub fn scan(
         &self,
         hay: &[u8],
@@ -405,12 +407,12 @@ impl NamePass {
         out: &mut Vec<Hit>,
     ) {
         let limit = limit.min(hay.len());
-        let mut taken: Vec<(usize, usize)> = Vec::new();
-        let mut push = |s: usize, e: usize, conf: f32, taken: &mut Vec<(usize, usize)>| {
-            if s < range.start || s >= range.end || taken.last().is_some_and(|&(_, le)| s < le) {
+        let mut last_end = 0usize;
+        let mut push = |s: usize, e: usize, conf: f32, last_end: &mut usize| {
+            if s < range.start || s >= range.end || s < *last_end {
                 return;
             }
-            taken.push((s, e));
+            *last_end = e;
             out.push(Hit {
                 detector: self.detector,
                 start: s,
@@ -419,31 +421,10 @@ impl NamePass {
                 test_data: false,
             });
         };
-
-        // 1. Cues.
-        let from = range.start.saturating_sub(MAX_CUE_GAP);
-        let cue_end = (range.end + MAX_CUE_GAP).min(limit);
-        for m in self.cues.find_iter(&hay[from..cue_end]) {
-            let (ks, ke) = (from + m.start(), from + m.end());
-            if ks >= range.end {
-                break;
-            }
-            if !cue_bounded(hay, ks, ke) {
-                continue;
-            }
-            for &kind in &self.cue_owners[m.pattern().as_usize()] {
-                if let Some((s, e, conf)) = self.after_cue(hay, ks, ke, limit, kind) {
-                    push(s, e, conf, &mut taken);
-                    break;
-                }
-            }
-        }
-
-        // 2. Runs without a cue: given name + surname, display names, name columns.
         let name_cols = header.map(|h| self.name_columns(h)).unwrap_or_default();
-        let mut cue_spans = std::mem::take(&mut taken).into_iter().peekable();
-        let mut i = range.start;
-        while i < range.end && i > 0 && is_letter_byte(hay[i - 1]) && is_letter_byte(hay[i]) {
+        // Cues may sit a little before the range and introduce a name inside it.
+        let mut i = range.start.saturating_sub(MAX_CUE_GAP);
+        while i < range.end && i > 0 && is_letter_byte(hay[i - 1]) {
             i += 1;
         }
         while i < range.end {
@@ -452,17 +433,30 @@ impl NamePass {
                 i += 1;
                 continue;
             }
-            if !starts_upper(hay, i) {
+            // A word starts at `i`: a cue?
+            if i + 1 < limit && self.cue_start(b, hay[i + 1]) {
+                if let Some(m) = self
+                    .cues
+                    .find(Input::new(&hay[i..limit]).anchored(Anchored::Yes))
+                {
+                    let ke = i + m.end();
+                    if cue_bounded(hay, i, ke) {
+                        let found = self.cue_owners[m.pattern().as_usize()]
+                            .iter()
+                            .find_map(|&kind| self.after_cue(hay, i, ke, limit, kind));
+                        if let Some((s, e, conf)) = found {
+                            push(s, e, conf, &mut last_end);
+                            i = e;
+                            continue;
+                        }
+                    }
+                }
+            }
+            if i < range.start || !starts_upper(hay, i) {
                 i = skip_word(hay, i, limit);
                 continue;
             }
-            while cue_spans.peek().is_some_and(|&(_, e)| e <= i) {
-                cue_spans.next();
-            }
-            if cue_spans.peek().is_some_and(|&(s, _)| s <= i) {
-                i = skip_word(hay, i, limit);
-                continue;
-            }
+            // A capitalised word: a name without a cue?
             let run = self.read_run(hay, i, limit, true);
             let next = run.as_ref().map_or(0, |r| r.end());
             let found = run.and_then(|mut run| {
@@ -475,8 +469,7 @@ impl NamePass {
                                 .copied()
                                 .unwrap_or(false)
                     });
-                let words = run.words().count();
-                if words < 2 && !display && !column {
+                if run.words().count() < 2 && !display && !column {
                     return None;
                 }
                 self.lookup_run(hay, &mut run);
@@ -497,12 +490,17 @@ impl NamePass {
                 Some((run.start(), run.end(), conf))
             });
             if let Some((s, e, conf)) = found {
-                if cue_spans.peek().is_none_or(|&(cs, _)| cs >= e) {
-                    push(s, e, conf, &mut taken);
-                }
+                push(s, e, conf, &mut last_end);
             }
             i = next.max(skip_word(hay, i, limit));
         }
+    }
+
+    /// Whether a cue can start with these two bytes (ASCII case folded): most words of a log
+    /// are ruled out here, before any automaton runs.
+    fn cue_start(&self, a: u8, b: u8) -> bool {
+        let k = usize::from(a.to_ascii_lowercase()) << 8 | usize::from(b.to_ascii_lowercase());
+        self.cue_pairs[k >> 6] & (1 << (k & 63)) != 0
     }
 
     /// Which columns of a header hold names (`name`, `requester_name`, `nombre`; not a mother's
@@ -533,11 +531,19 @@ impl NamePass {
                 {
                     return false;
                 }
-                self.cues.find_iter(f).any(|m| {
-                    cue_bounded(f, m.start(), m.end())
-                        && self.cue_owners[m.pattern().as_usize()]
-                            .iter()
-                            .any(|k| matches!(k, CueKind::Label { .. }))
+                (0..f.len()).any(|i| {
+                    let word_start = i == 0 || !f[i - 1].is_ascii_alphanumeric();
+                    word_start
+                        && f[i].is_ascii_alphabetic()
+                        && self
+                            .cues
+                            .find(Input::new(&f[i..]).anchored(Anchored::Yes))
+                            .is_some_and(|m| {
+                                cue_bounded(f, i, i + m.end())
+                                    && self.cue_owners[m.pattern().as_usize()]
+                                        .iter()
+                                        .any(|k| matches!(k, CueKind::Label { .. }))
+                            })
                 })
             })
             .collect()
@@ -1019,19 +1025,9 @@ fn fold_into(word: &[u8], buf: &mut [u8; MAX_KEY]) -> Option<usize> {
         let (c, len) = decode(word, i);
         i += len;
         let c = match c {
-            '\u{2019}' => '\'',
+            '\'' | '\u{2019}' => continue, // O'Brien is OBRIEN in the Census lists
             c if c.is_ascii() => c,
-            c => {
-                let mut s = [0u8; 4];
-                let folded = fold_accents(c.encode_utf8(&mut s));
-                let f = folded.chars().next()?;
-                match f {
-                    'ç' | 'Ç' => 'c',
-                    'ß' => return None,
-                    f if f.is_ascii() => f,
-                    _ => return None,
-                }
-            }
+            c => fold_char(c)?,
         };
         if n >= MAX_KEY {
             return None;
@@ -1040,6 +1036,22 @@ fn fold_into(word: &[u8], buf: &mut [u8; MAX_KEY]) -> Option<usize> {
         n += 1;
     }
     Some(n)
+}
+
+/// The base letter of an accented Latin letter (the ones Spanish, Portuguese, French, German
+/// and Vietnamese-in-ASCII names use), or `None`.
+fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        'á' | 'à' | 'ä' | 'â' | 'ã' | 'å' | 'Á' | 'À' | 'Ä' | 'Â' | 'Ã' | 'Å' => 'a',
+        'é' | 'è' | 'ë' | 'ê' | 'É' | 'È' | 'Ë' | 'Ê' => 'e',
+        'í' | 'ì' | 'ï' | 'î' | 'Í' | 'Ì' | 'Ï' | 'Î' => 'i',
+        'ó' | 'ò' | 'ö' | 'ô' | 'õ' | 'ø' | 'Ó' | 'Ò' | 'Ö' | 'Ô' | 'Õ' | 'Ø' => 'o',
+        'ú' | 'ù' | 'ü' | 'û' | 'Ú' | 'Ù' | 'Ü' | 'Û' => 'u',
+        'ñ' | 'Ñ' => 'n',
+        'ç' | 'Ç' => 'c',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        _ => return None,
+    })
 }
 
 /// The key of a word from a rules list.
