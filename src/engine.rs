@@ -640,8 +640,11 @@ impl Columns<'_> {
 /// address and `536-90-4399-12` is not an SSN).
 fn token_bounded(hay: &[u8], start: usize, end: usize) -> bool {
     let glued = |b: u8, beyond: Option<&u8>| {
+        // `blk_6271152062229059086`, `id_536904399`: part of an identifier.
         b.is_ascii_alphanumeric()
-            || (matches!(b, b'.' | b'-') && beyond.is_some_and(u8::is_ascii_digit))
+            || b == b'_'
+            || (matches!(b, b'.' | b'-')
+                && beyond.is_some_and(|&c| c.is_ascii_digit() || c == b'_'))
             || (b == b'.' && beyond.is_some_and(|&n| n.is_ascii_alphabetic() || n == b'.'))
     };
     // A run of colons continues (`2001:db8:::1` is not `2001:db8::` followed by junk).

@@ -121,8 +121,8 @@ pub(crate) fn secret(s: &[u8]) -> Verdict {
     {
         return Verdict::Invalid;
     }
-    // Template variables and format strings.
-    if matches!(v[0], b'$' | b'%' | b'{' | b'<' | b'[' | b'@') {
+    // Template variables and format strings; an absolute path (sudo's `PWD=/home/svc`).
+    if matches!(v[0], b'$' | b'%' | b'{' | b'<' | b'[' | b'@' | b'/') {
         return Verdict::Invalid;
     }
     if let Ok(text) = std::str::from_utf8(v) {

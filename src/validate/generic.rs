@@ -173,6 +173,11 @@ pub(crate) fn email(s: &[u8]) -> Verdict {
     if labels < 2 || !tld_ok(last) {
         return Verdict::Invalid;
     }
+    // `user@1000.service`, `getty@tty1.service`-like systemd units: a host part of digits only.
+    let host = &domain_str[..domain_str.len() - last.len() - 1];
+    if host.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return Verdict::Invalid;
+    }
     if reserved_domain(domain) {
         Verdict::TestValue
     } else {
