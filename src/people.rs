@@ -924,6 +924,76 @@ impl NamePass {
     }
 }
 
+/// A stand-in for a name, for the `fake` redaction style: each word of `value` is replaced by
+/// a common given name (first word) or surname (the others) from the dictionaries, chosen by
+/// the keyed `digest`, in the original word's capitalisation; separators are kept. The result
+/// is a name again, so it reads naturally in a shared ticket.
+pub fn fake_name(digest: &[u8; 32], value: &[u8]) -> Vec<u8> {
+    static POOLS: std::sync::OnceLock<(Vec<&'static str>, Vec<&'static str>)> =
+        std::sync::OnceLock::new();
+    let (given, surnames) = POOLS.get_or_init(|| {
+        let common: std::collections::HashSet<&str> = COMMON
+            .1
+            .lines()
+            .filter_map(|l| l.split('\t').next())
+            .collect();
+        // Names with 50,000 bearers or more that are not also ordinary words.
+        let pool = |text: &'static str| -> Vec<&'static str> {
+            text.lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| {
+                    let (k, n) = l.split_once('\t')?;
+                    let n: u64 = n.trim().parse().ok()?;
+                    (n >= 50_000
+                        && !common.contains(k)
+                        && k.bytes().all(|b| b.is_ascii_uppercase()))
+                    .then_some(k)
+                })
+                .collect()
+        };
+        (pool(GIVEN.1), pool(SURNAMES.1))
+    });
+    let mut out = Vec::with_capacity(value.len() + 8);
+    let mut word = 0usize;
+    let mut i = 0;
+    while i < value.len() {
+        if !is_letter_byte(value[i]) {
+            out.push(value[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < value.len() && (is_letter_byte(value[i]) || value[i] == b'\'') {
+            i += 1;
+        }
+        let original = &value[start..i];
+        let list = if word == 0 { given } else { surnames };
+        if list.is_empty()
+            || original.len() == 1
+            || matches!(
+                original,
+                b"de" | b"del" | b"la" | b"los" | b"las" | b"y" | b"van" | b"von"
+            )
+        {
+            out.extend_from_slice(original); // initials and particles carry nothing
+            continue;
+        }
+        let k =
+            usize::from(digest[(2 * word) % 32]) << 8 | usize::from(digest[(2 * word + 1) % 32]);
+        let pick = list[k % list.len()].as_bytes();
+        let caps = original.iter().all(|b| !b.is_ascii_lowercase());
+        for (j, &b) in pick.iter().enumerate() {
+            out.push(if caps || j == 0 {
+                b
+            } else {
+                b.to_ascii_lowercase()
+            });
+        }
+        word += 1;
+    }
+    out
+}
+
 /// Whether a run may continue past `, ` as `SURNAME, Given`: after a label (or in a name
 /// column), or when the surname part is in capitals, and only once.
 fn inverted_allowed(cue: bool, run: &Run) -> bool {
@@ -1194,6 +1264,31 @@ mod tests {
         assert_ne!(p.token_flags("García-Márquez".as_bytes()) & F_SURNAME, 0);
         assert_ne!(p.token_flags(b"Will") & F_COMMON, 0);
         assert_eq!(p.token_flags(b"Xqzvbn"), 0);
+    }
+
+    #[test]
+    fn fake_names_are_names_in_the_same_capitalisation() {
+        let d = [7u8; 32];
+        let f = String::from_utf8(fake_name(&d, "María José de la Fuente".as_bytes())).unwrap();
+        let words: Vec<&str> = f.split(' ').collect();
+        assert_eq!(words.len(), 5, "{f}");
+        assert_eq!(&words[2..4], ["de", "la"]);
+        assert!(words[0].chars().next().unwrap().is_uppercase());
+        assert!(words[1][1..].chars().all(|c| c.is_lowercase()), "{f}");
+        let caps = String::from_utf8(fake_name(&d, b"GARCIA, Ana")).unwrap();
+        assert!(
+            caps.split(", ")
+                .next()
+                .unwrap()
+                .chars()
+                .all(|c| c.is_uppercase()),
+            "{caps}"
+        );
+        assert_ne!(
+            fake_name(&[1u8; 32], b"Ana Ruiz"),
+            fake_name(&[2u8; 32], b"Ana Ruiz")
+        );
+        assert!(!f.contains("Fuente"));
     }
 
     #[test]

@@ -124,6 +124,9 @@ impl Redactor {
             return mask_all(value);
         }
         let digest = self.fp.digest(category, value);
+        if category == Category::PersonName {
+            return crate::people::fake_name(&digest, value);
+        }
         for round in 0u8..64 {
             let mut out = Vec::with_capacity(value.len());
             let mut k = 0usize;
