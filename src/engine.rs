@@ -12,7 +12,9 @@
 //! variants would make about 25 times slower here (`../shared/STYLE.md` §5). A pattern may still
 //! use a non-ASCII literal by writing it as `(?u:ñ)`.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind as AcMatchKind};
@@ -45,6 +47,15 @@ const TEST_FACTOR: f32 = 0.7;
 
 fn syntax_config() -> syntax::Config {
     syntax::Config::new().unicode(false).utf8(false).crlf(true)
+}
+
+/// The configuration of the union of all patterns.
+fn union_config(kind: MatchKind) -> meta::Config {
+    Regex::config()
+        .match_kind(kind)
+        .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit)
+        .utf8_empty(false)
+        .hybrid_cache_capacity(64 << 20)
 }
 
 /// Parses a detector pattern the way the engine compiles it (ASCII mode, bytes).
@@ -86,8 +97,13 @@ enum Owner {
 pub struct Engine {
     detectors: Vec<Detector>,
     multi: Regex,
-    all: Regex,
-    singles: Vec<Regex>,
+    /// The same patterns, overlapping (`MatchKind::All`): which detectors match at a position
+    /// whose first candidate was rejected. Built on the first rejection.
+    all: Arc<OnceLock<Option<Regex>>>,
+    /// Each pattern alone, built when first needed (most runs need a few of them).
+    singles: Arc<[OnceLock<Option<Regex>>]>,
+    /// The pattern strings, for the lazy builds.
+    patterns: Arc<[String]>,
     ctx: Option<AhoCorasick>,
     /// For each context automaton pattern: who owns it.
     ctx_owners: Vec<Vec<Owner>>,
@@ -108,13 +124,7 @@ impl Engine {
         let build = |kind: MatchKind| {
             Regex::builder()
                 .syntax(syntax_config())
-                .configure(
-                    Regex::config()
-                        .match_kind(kind)
-                        .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit)
-                        .utf8_empty(false)
-                        .hybrid_cache_capacity(64 << 20),
-                )
+                .configure(union_config(kind))
                 .build_many(&pats)
         };
         let name_err = |e: meta::BuildError| {
@@ -131,20 +141,12 @@ impl Engine {
                 message: e.to_string(),
             }
         };
+        // The union is built now, so a broken pattern is reported here, by file and detector;
+        // the overlapping set and the single-pattern regexes compile from the same patterns
+        // and are built on first use, which keeps start-up short.
         let multi = build(MatchKind::LeftmostFirst).map_err(name_err)?;
-        let all = build(MatchKind::All).map_err(name_err)?;
-        let mut singles = Vec::with_capacity(pats.len());
         let mut max_len = Some(0usize);
         for d in &catalog.detectors {
-            let re = Regex::builder()
-                .syntax(syntax_config())
-                .configure(Regex::config().utf8_empty(false))
-                .build(&d.pattern)
-                .map_err(|e| CatalogError::Detector {
-                    file: d.source.clone(),
-                    detector: d.id.clone(),
-                    message: e.to_string(),
-                })?;
             let hir = parse_pattern(&d.pattern).map_err(|e| CatalogError::Detector {
                 file: d.source.clone(),
                 detector: d.id.clone(),
@@ -156,25 +158,23 @@ impl Engine {
                     _ => None,
                 };
             }
-            singles.push(re);
         }
 
         // Context automaton: every keyword of every detector plus the negative words, each in
         // its written form, lower case, upper case and accent-folded.
         let mut words: Vec<String> = Vec::new();
         let mut owners: Vec<Vec<Owner>> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
         let mut add = |w: &str, owner: Owner| {
             for v in variants(w) {
-                match words.iter().position(|x| *x == v) {
-                    Some(i) => {
-                        if !owners[i].contains(&owner) {
-                            owners[i].push(owner);
-                        }
-                    }
-                    None => {
-                        words.push(v);
-                        owners.push(vec![owner]);
-                    }
+                // The automaton ignores ASCII case: `MAC` and `mac` are one word with both owners.
+                let i = *index.entry(v.to_ascii_lowercase()).or_insert_with(|| {
+                    words.push(v);
+                    owners.push(Vec::new());
+                    words.len() - 1
+                });
+                if !owners[i].contains(&owner) {
+                    owners[i].push(owner);
                 }
             }
         };
@@ -192,6 +192,7 @@ impl Engine {
             Some(
                 AhoCorasickBuilder::new()
                     .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .prefilter(std::env::var_os("ACPF").is_some())
                     .ascii_case_insensitive(true)
                     .match_kind(AcMatchKind::LeftmostLongest)
                     .build(&words)
@@ -216,13 +217,42 @@ impl Engine {
             names,
             detectors: catalog.detectors.clone(),
             multi,
-            all,
-            singles,
+            all: Arc::new(OnceLock::new()),
+            singles: (0..pats.len()).map(|_| OnceLock::new()).collect(),
+            patterns: pats.iter().map(|p| p.to_string()).collect(),
             ctx,
             ctx_owners: owners,
             min_confidence,
             max_len,
         })
+    }
+
+    /// Detector `pid`'s pattern alone (`None` only if it fails to compile alone, which a
+    /// pattern that compiled in the union does not).
+    fn single(&self, pid: usize) -> Option<&Regex> {
+        self.singles[pid]
+            .get_or_init(|| {
+                Regex::builder()
+                    .syntax(syntax_config())
+                    .configure(Regex::config().utf8_empty(false))
+                    .build(&self.patterns[pid])
+                    .ok()
+            })
+            .as_ref()
+    }
+
+    /// Every pattern, overlapping (`MatchKind::All`).
+    fn all(&self) -> Option<&Regex> {
+        self.all
+            .get_or_init(|| {
+                let pats: Vec<&str> = self.patterns.iter().map(String::as_str).collect();
+                Regex::builder()
+                    .syntax(syntax_config())
+                    .configure(union_config(MatchKind::All))
+                    .build_many(&pats)
+                    .ok()
+            })
+            .as_ref()
     }
 
     /// The detectors, indexed by [`Hit::detector`].
@@ -261,6 +291,11 @@ impl Engine {
     ) {
         let columns = Header::parse(first_line).map(|h| self.columns(h));
         let header = columns.as_ref();
+        let keywords = RefCell::new(KeywordIndex::new(range.start));
+        let scope = Scope {
+            header,
+            keywords: &keywords,
+        };
         let base = out.len();
         let limit = limit.min(hay.len()).max(range.end);
         let mut pos = range.start;
@@ -274,7 +309,7 @@ impl Engine {
                 break;
             }
             let pid = m.pattern().as_usize();
-            if let Some((hit, end)) = self.accept(hay, pid, m.start(), m.end(), limit, header) {
+            if let Some((hit, end)) = self.accept(hay, pid, m.start(), m.end(), limit, &scope) {
                 pos = end.max(pos + 1);
                 out.push(hit);
                 continue;
@@ -285,15 +320,17 @@ impl Engine {
             let anchored = Input::new(hay)
                 .range(m.start()..limit)
                 .anchored(Anchored::Yes);
-            self.all.which_overlapping_matches(&anchored, set);
+            if let Some(all) = self.all() {
+                all.which_overlapping_matches(&anchored, set);
+            }
             let mut accepted = None;
             for other in set.iter() {
                 let o = other.as_usize();
                 if o == pid {
                     continue;
                 }
-                if let Some(om) = self.singles[o].search(&anchored) {
-                    if let Some(found) = self.accept(hay, o, om.start(), om.end(), limit, header) {
+                if let Some(om) = self.single(o).and_then(|re| re.search(&anchored)) {
+                    if let Some(found) = self.accept(hay, o, om.start(), om.end(), limit, &scope) {
                         accepted = Some(found);
                         break;
                     }
@@ -336,9 +373,9 @@ impl Engine {
         start: usize,
         end: usize,
         limit: usize,
-        header: Option<&Columns>,
+        scope: &Scope,
     ) -> Option<(Hit, usize)> {
-        if let Some(hit) = self.evaluate(hay, pid, start, end, limit, header) {
+        if let Some(hit) = self.evaluate(hay, pid, start, end, limit, scope) {
             return Some((hit, end));
         }
         if self.detectors[pid].has_value_group {
@@ -353,11 +390,12 @@ impl Engine {
             }
             tries += 1;
             let input = Input::new(hay).range(start..p).anchored(Anchored::Yes);
-            if self.singles[pid]
-                .search(&input)
+            if self
+                .single(pid)
+                .and_then(|re| re.search(&input))
                 .is_some_and(|m| m.end() == p)
             {
-                if let Some(hit) = self.evaluate(hay, pid, start, p, limit, header) {
+                if let Some(hit) = self.evaluate(hay, pid, start, p, limit, scope) {
                     return Some((hit, p));
                 }
             }
@@ -373,11 +411,11 @@ impl Engine {
         start: usize,
         end: usize,
         limit: usize,
-        header: Option<&Columns>,
+        scope: &Scope,
     ) -> Option<Hit> {
         let d = &self.detectors[pid];
         let (vs, ve) = if d.has_value_group {
-            let re = &self.singles[pid];
+            let re = self.single(pid)?;
             let mut caps = re.create_captures();
             re.search_captures(
                 &Input::new(hay).range(start..limit).anchored(Anchored::Yes),
@@ -416,10 +454,10 @@ impl Engine {
         let (mut ctx, neg) = if d.column_context_only {
             (false, false)
         } else {
-            self.context(hay, pid as u32, vs, ve, d.negative_context)
+            self.context(hay, pid as u32, vs, ve, d.negative_context, scope)
         };
         if !ctx {
-            if let Some(cols) = header {
+            if let Some(cols) = scope.header {
                 if let Some(col) = cols.column(hay, vs) {
                     ctx = cols
                         .owners
@@ -456,6 +494,7 @@ impl Engine {
         start: usize,
         end: usize,
         use_neg: bool,
+        scope: &Scope,
     ) -> (bool, bool) {
         let Some(ac) = &self.ctx else {
             return (false, false);
@@ -466,16 +505,14 @@ impl Engine {
         }
         let ws = start.saturating_sub(CONTEXT_BEFORE);
         let we = (end + CONTEXT_AFTER).min(hay.len());
+        let mut index = scope.keywords.borrow_mut();
         let (mut pos_hit, mut neg_hit) = (false, false);
-        for m in ac.find_iter(&hay[ws..we]) {
-            let (ks, ke) = (ws + m.start(), ws + m.end());
+        for k in index.within(ac, hay, ws, we) {
+            let (ks, ke) = (k.start, k.end);
             if ks >= start && ke <= end {
                 continue; // inside the candidate itself
             }
-            if !word_bounded(hay, ks, ke) {
-                continue;
-            }
-            for owner in &self.ctx_owners[m.pattern().as_usize()] {
+            for owner in &self.ctx_owners[k.pattern as usize] {
                 match *owner {
                     Owner::Detector(d) if d == pid => pos_hit = true,
                     Owner::Negative if use_neg && ke <= start && start - ke <= NEGATIVE_BEFORE => {
@@ -526,6 +563,94 @@ impl Engine {
     /// The category of a detector index.
     pub fn category(&self, detector: u32) -> Category {
         self.detectors[detector as usize].category
+    }
+}
+
+/// What one scan carries from candidate to candidate: the document's header columns and the
+/// context words found so far.
+struct Scope<'s, 'h> {
+    /// The header's columns, when the document has one.
+    header: Option<&'s Columns<'h>>,
+    /// Context words found so far.
+    keywords: &'s RefCell<KeywordIndex>,
+}
+
+/// A context word found in the haystack, on word boundaries.
+#[derive(Clone, Copy, Debug)]
+struct Keyword {
+    start: usize,
+    end: usize,
+    pattern: u32,
+}
+
+/// The context words of a haystack, found by one forward Aho-Corasick pass in blocks as the
+/// candidates advance, instead of a search of the window around every candidate: in a dense log
+/// the windows of neighbouring candidates overlap, and searching each of them again cost more
+/// than the regex search itself. Candidates arrive in increasing order, so words far behind the
+/// newest window are dropped and the index stays small.
+struct KeywordIndex {
+    /// Words found, in order, none overlapping (leftmost-longest).
+    words: Vec<Keyword>,
+    /// Every word that starts in `from..searched` is in `words`.
+    from: usize,
+    /// Everything before this offset has been searched.
+    searched: usize,
+}
+
+/// Bytes searched ahead of the current window at a time.
+const KEYWORD_BLOCK: usize = 16 << 10;
+
+impl KeywordIndex {
+    fn new(from: usize) -> KeywordIndex {
+        let from = from.saturating_sub(CONTEXT_BEFORE);
+        KeywordIndex {
+            words: Vec::new(),
+            from,
+            searched: from,
+        }
+    }
+
+    /// The words that lie entirely inside `ws..we`.
+    fn within(&mut self, ac: &AhoCorasick, hay: &[u8], ws: usize, we: usize) -> &[Keyword] {
+        if ws < self.from {
+            // A window before the index (candidates went back): start again from it.
+            self.words.clear();
+            self.from = ws;
+            self.searched = ws;
+        }
+        if we > self.searched {
+            // Forget what no later window reaches, then search the next block.
+            let keep_from = ws.saturating_sub(CONTEXT_BEFORE);
+            let old = self.words.partition_point(|k| k.start < keep_from);
+            if old > 0 && old * 2 >= self.words.len() {
+                self.words.drain(..old);
+                self.from = keep_from;
+            }
+            let from = self.searched;
+            let to = (we + KEYWORD_BLOCK).min(hay.len());
+            // Search past `to` by the longest word, so a word that starts before `to` is found
+            // whole; the next block resumes after the last word found, as one pass would.
+            let stop = (to + ac.max_pattern_len()).min(hay.len());
+            let mut resume = to;
+            for m in ac.find_iter(aho_corasick::Input::new(hay).range(from..stop)) {
+                if m.start() >= to {
+                    break;
+                }
+                resume = resume.max(m.end());
+                if word_bounded(hay, m.start(), m.end()) {
+                    self.words.push(Keyword {
+                        start: m.start(),
+                        end: m.end(),
+                        pattern: m.pattern().as_u32(),
+                    });
+                }
+            }
+            self.searched = resume;
+        }
+        let lo = self.words.partition_point(|k| k.start < ws);
+        // Words do not overlap, so their ends increase with their starts.
+        let hi = self.words.partition_point(|k| k.end <= we).max(lo);
+        &self.words[lo..hi]
     }
 }
 
@@ -674,19 +799,23 @@ fn word_bounded(hay: &[u8], start: usize, end: usize) -> bool {
     before_ok && after_ok
 }
 
-/// The spellings of a keyword the automaton looks for.
+/// The spellings of a keyword the automaton looks for. The automata match ASCII letters in
+/// any case, so spellings that differ only in ASCII case are one: what remains are the
+/// non-ASCII case forms (`ñ`, `Ñ`) and the accent-folded form.
 pub(crate) fn variants(w: &str) -> Vec<String> {
     let mut v = vec![
-        w.to_string(),
         w.to_lowercase(),
         w.to_uppercase(),
-        fold_accents(w),
+        fold_accents(&w.to_lowercase()),
     ];
-    v.push(fold_accents(&w.to_uppercase()));
-    v.sort();
-    v.dedup();
     v.retain(|s| !s.is_empty());
-    v
+    let mut out: Vec<String> = Vec::with_capacity(v.len());
+    for s in v {
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(&s)) {
+            out.push(s);
+        }
+    }
+    out
 }
 
 /// Replaces Spanish accented letters by their base letter (for keyword comparison only).
@@ -744,10 +873,14 @@ mod tests {
     #[test]
     fn keyword_variants_fold_accents_and_case() {
         let v = variants("Contraseña");
-        assert!(v.contains(&"contraseña".to_string()));
-        assert!(v.contains(&"Contrasena".to_string()));
-        assert!(v.contains(&"CONTRASEÑA".to_string()));
-        assert!(v.contains(&"CONTRASENA".to_string()));
+        let has = |w: &str| v.iter().any(|x| x.eq_ignore_ascii_case(w));
+        assert!(has("contraseña"));
+        assert!(has("Contrasena"));
+        assert!(has("CONTRASEÑA"));
+        assert!(has("CONTRASENA"));
+        // ASCII case is the automaton's business: one spelling per non-ASCII form.
+        assert_eq!(v.len(), 3);
+        assert_eq!(variants("MAC").len(), 1);
     }
 
     #[test]

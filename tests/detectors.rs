@@ -160,3 +160,42 @@ fn malformed_pattern_files_name_the_file_and_detector() {
     let err = c.add_file("mine.toml", "[[detector]]\nid = \"e\"\ncategory = \"ssn\"\ndescription = \"d\"\npattern = 'a*'\nconfidence = 0.5\n").unwrap_err();
     assert!(err.to_string().contains("empty"), "{err}");
 }
+
+#[test]
+fn keywords_that_differ_only_in_case_serve_every_detector() {
+    // The context automaton ignores ASCII case; a word two detectors spell differently
+    // (`Zorg` and `zorg`) must still count as context for both.
+    let mut c = Catalog::builtin().unwrap();
+    c.add_file(
+        "mine.toml",
+        r#"
+[[detector]]
+id = "zorg_upper"
+category = "national_id"
+description = "test"
+pattern = '\bQ[0-9]{5}\b'
+confidence = 0.5
+context_required = true
+keywords = { en = ["Zorg"] }
+
+[[detector]]
+id = "zorg_lower"
+category = "national_id"
+description = "test"
+pattern = '\bW[0-9]{5}\b'
+confidence = 0.5
+context_required = true
+keywords = { en = ["zorg"] }
+"#,
+    )
+    .unwrap();
+    let scanner = Scanner::new(
+        Engine::new(&c, 0.5).unwrap(),
+        Fingerprinter::new(b"k"),
+        ScanOptions::default(),
+    );
+    let found = scanner.scan_bytes("t", b"Zorg id Q12345 and W54321\n");
+    let ids: Vec<&str> = found.iter().map(|f| f.detector.as_str()).collect();
+    assert!(ids.contains(&"zorg_upper"), "{ids:?}");
+    assert!(ids.contains(&"zorg_lower"), "{ids:?}");
+}
