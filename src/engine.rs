@@ -1,12 +1,13 @@
 //! The match engine: every regex detector in one pass, then validation and context scoring.
 //!
-//! All detector patterns are compiled into one `regex_automata::meta::Regex` (leftmost-first, so
-//! catalog order is priority) and searched once over the haystack. For each candidate the engine
-//! runs the detector's validator; when the validator rejects, the other detectors that match at
-//! the same position are tried (found with one anchored overlapping search), so a rejected SSN
-//! never hides a valid routing number over the same bytes. Context words (English and Spanish,
-//! accent-insensitive) are found with one Aho-Corasick automaton, searched only in a small window
-//! around each candidate, so the cost is per candidate, not per byte.
+//! All detector patterns are compiled into one lazy DFA (leftmost-first, so catalog order is
+//! priority) and searched once over the haystack; the matched detector's own reverse DFA finds
+//! where each match starts. For each candidate the engine runs the detector's validator; when
+//! the validator rejects, the other detectors that match at the same position are tried (found
+//! with one anchored overlapping search), so a rejected SSN never hides a valid routing number
+//! over the same bytes. Context words (English and Spanish, accent-insensitive) are looked up
+//! at word starts, block by block as candidates advance, and only near candidates of detectors
+//! that have context words.
 //!
 //! Patterns are compiled in ASCII mode: `\d`, `\w`, `\s` and `\b` are ASCII, which the Unicode
 //! variants would make about 25 times slower here (`../shared/STYLE.md` §5). A pattern may still
@@ -108,7 +109,7 @@ pub struct Engine {
     singles: Arc<[OnceLock<Option<Regex>>]>,
     /// The pattern strings, for the lazy builds.
     patterns: Arc<[String]>,
-    ctx: Option<AhoCorasick>,
+    ctx: Option<ContextWords>,
     /// For each context automaton pattern: who owns it.
     ctx_owners: Vec<Vec<Owner>>,
     min_confidence: f32,
@@ -180,17 +181,11 @@ impl Engine {
             None
         } else {
             Some(
-                AhoCorasickBuilder::new()
-                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                    .prefilter(std::env::var_os("ACPF").is_some())
-                    .ascii_case_insensitive(true)
-                    .match_kind(AcMatchKind::LeftmostLongest)
-                    .build(&words)
-                    .map_err(|e| CatalogError::Detector {
-                        file: "patterns".into(),
-                        detector: "(keywords)".into(),
-                        message: e.to_string(),
-                    })?,
+                ContextWords::new(&words).map_err(|e| CatalogError::Detector {
+                    file: "patterns".into(),
+                    detector: "(keywords)".into(),
+                    message: e.to_string(),
+                })?,
             )
         };
         let names = match (
@@ -489,7 +484,7 @@ impl Engine {
         use_neg: bool,
         scope: &Scope,
     ) -> (bool, bool) {
-        let Some(ac) = &self.ctx else {
+        let Some(words) = &self.ctx else {
             return (false, false);
         };
         let d = &self.detectors[pid as usize];
@@ -500,7 +495,7 @@ impl Engine {
         let we = (end + CONTEXT_AFTER).min(hay.len());
         let mut index = scope.keywords.borrow_mut();
         let (mut pos_hit, mut neg_hit) = (false, false);
-        for k in index.within(ac, hay, ws, we) {
+        for k in index.within(words, hay, ws, we) {
             let (ks, ke) = (k.start, k.end);
             if ks >= start && ke <= end {
                 continue; // inside the candidate itself
@@ -529,19 +524,16 @@ impl Engine {
             .split(|&b| b == header.delim)
             .map(|name| {
                 let mut ids: Vec<u32> = Vec::new();
-                if let Some(ac) = &self.ctx {
-                    for m in ac.find_iter(name) {
-                        if !word_bounded(name, m.start(), m.end()) {
-                            continue;
-                        }
-                        for owner in &self.ctx_owners[m.pattern().as_usize()] {
+                if let Some(words) = &self.ctx {
+                    words.find(name, 0, name.len(), |_, _, pattern| {
+                        for owner in &self.ctx_owners[pattern as usize] {
                             if let Owner::Detector(d) = *owner {
                                 if !ids.contains(&d) {
                                     ids.push(d);
                                 }
                             }
                         }
-                    }
+                    });
                 }
                 ids
             })
@@ -676,6 +668,121 @@ struct Scope<'s, 'h> {
     keywords: &'s RefCell<KeywordIndex>,
 }
 
+/// The context words of every detector and the negative words, found at word starts: a
+/// filter on the first three bytes rules out almost every word at once, and an anchored
+/// Aho-Corasick automaton reads the few that remain. An unanchored automaton of some 800 words
+/// over every byte spent most of its time waiting on its transition table.
+#[derive(Clone, Debug)]
+struct ContextWords {
+    /// Anchored, leftmost-longest, ASCII case-insensitive.
+    ac: AhoCorasick,
+    /// Bit [`tri`]`(a, b, c)`: some word may start with bytes `a`, `b`, `c` (ASCII case folded;
+    /// a two-byte word sets every `c`). A few bits per word in 8 KiB: false positives are rare.
+    starts: Box<[u64]>,
+    /// One-byte words (`$`): looked up wherever that byte is.
+    single: [bool; 256],
+}
+
+/// The filter bit of a word's first three bytes.
+fn tri(a: u8, b: u8, c: u8) -> usize {
+    let (a, b, c) = (
+        usize::from(a.to_ascii_lowercase()),
+        usize::from(b.to_ascii_lowercase()),
+        usize::from(c.to_ascii_lowercase()),
+    );
+    ((a << 10) ^ (b << 5) ^ c ^ (a >> 3) << 13) & 0xFFFF
+}
+
+/// Letters, digits and bytes of UTF-8 sequences: what a context word may not be glued to.
+const fn word_bytes() -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = b.is_ascii_alphanumeric() || b >= 0x80;
+        i += 1;
+    }
+    t
+}
+static WORD_BYTE: [bool; 256] = word_bytes();
+
+impl ContextWords {
+    fn new(words: &[String]) -> Result<ContextWords, aho_corasick::BuildError> {
+        let ac = AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .ascii_case_insensitive(true)
+            .match_kind(AcMatchKind::LeftmostLongest)
+            .build(words)?;
+        let mut starts = vec![0u64; 1024].into_boxed_slice();
+        let mut single = [false; 256];
+        let mut set = |k: usize| starts[k >> 6] |= 1 << (k & 63);
+        for w in words {
+            match *w.as_bytes() {
+                [a] => single[usize::from(a)] = true,
+                [a, b] => (0..=255).for_each(|c| set(tri(a, b, c))),
+                [a, b, c, ..] => set(tri(a, b, c)),
+                [] => {}
+            }
+        }
+        Ok(ContextWords { ac, starts, single })
+    }
+
+    /// Calls `found(start, end, pattern)` for each word on word boundaries that starts in
+    /// `from..to`, left to right, not overlapping (the longest at each start). Returns where a
+    /// following search resumes: `to`, or the end of a word that runs past it.
+    fn find(
+        &self,
+        hay: &[u8],
+        from: usize,
+        to: usize,
+        mut found: impl FnMut(usize, usize, u32),
+    ) -> usize {
+        let mut resume = to;
+        // Where the last word found ends: nothing starts inside it.
+        let mut busy_until = from;
+        let mut prev = u64::from(from > 0 && WORD_BYTE[usize::from(hay[from - 1])]);
+        let mut block = from;
+        while block < to {
+            // The word starts (and one-byte words) of 64 bytes as a bit mask, without branches.
+            let n = (to - block).min(64);
+            let (mut word, mut single) = (0u64, 0u64);
+            for (j, &b) in hay[block..block + n].iter().enumerate() {
+                word |= u64::from(WORD_BYTE[usize::from(b)]) << j;
+                single |= u64::from(self.single[usize::from(b)]) << j;
+            }
+            let mut cand = (word & !((word << 1) | prev)) | single;
+            prev = (word >> (n - 1)) & 1;
+            while cand != 0 {
+                let i = block + cand.trailing_zeros() as usize;
+                cand &= cand - 1;
+                if i < busy_until {
+                    continue;
+                }
+                if WORD_BYTE[usize::from(hay[i])] {
+                    let at = |j: usize| hay.get(j).copied().unwrap_or(0);
+                    let k = tri(hay[i], at(i + 1), at(i + 2));
+                    if self.starts[k >> 6] & (1 << (k & 63)) == 0 {
+                        continue;
+                    }
+                }
+                let input = aho_corasick::Input::new(hay)
+                    .range(i..)
+                    .anchored(aho_corasick::Anchored::Yes);
+                if let Some(m) = self.ac.find(input) {
+                    if word_bounded(hay, m.start(), m.end()) {
+                        found(m.start(), m.end(), m.pattern().as_u32());
+                    }
+                    resume = resume.max(m.end());
+                    busy_until = m.end();
+                }
+            }
+            block += n;
+        }
+        resume
+    }
+}
+
 /// A context word found in the haystack, on word boundaries.
 #[derive(Clone, Copy, Debug)]
 struct Keyword {
@@ -684,11 +791,11 @@ struct Keyword {
     pattern: u32,
 }
 
-/// The context words of a haystack, found by one forward Aho-Corasick pass in blocks as the
-/// candidates advance, instead of a search of the window around every candidate: in a dense log
-/// the windows of neighbouring candidates overlap, and searching each of them again cost more
-/// than the regex search itself. Candidates arrive in increasing order, so words far behind the
-/// newest window are dropped and the index stays small.
+/// The context words of a haystack, found once, block by block as the candidates advance,
+/// instead of a search of the window around every candidate: in a dense log the windows of
+/// neighbouring candidates overlap, and searching each of them again cost more than the regex
+/// search itself. Candidates arrive in increasing order, so words far behind the newest window
+/// are dropped and the index stays small.
 struct KeywordIndex {
     /// Words found, in order, none overlapping (leftmost-longest).
     words: Vec<Keyword>,
@@ -712,7 +819,7 @@ impl KeywordIndex {
     }
 
     /// The words that lie entirely inside `ws..we`.
-    fn within(&mut self, ac: &AhoCorasick, hay: &[u8], ws: usize, we: usize) -> &[Keyword] {
+    fn within(&mut self, ctx: &ContextWords, hay: &[u8], ws: usize, we: usize) -> &[Keyword] {
         if ws < self.from {
             // A window before the index (candidates went back): start again from it.
             self.words.clear();
@@ -729,23 +836,14 @@ impl KeywordIndex {
             }
             let from = self.searched;
             let to = (we + KEYWORD_BLOCK).min(hay.len());
-            // Search past `to` by the longest word, so a word that starts before `to` is found
-            // whole; the next block resumes after the last word found, as one pass would.
-            let stop = (to + ac.max_pattern_len()).min(hay.len());
-            let mut resume = to;
-            for m in ac.find_iter(aho_corasick::Input::new(hay).range(from..stop)) {
-                if m.start() >= to {
-                    break;
-                }
-                resume = resume.max(m.end());
-                if word_bounded(hay, m.start(), m.end()) {
-                    self.words.push(Keyword {
-                        start: m.start(),
-                        end: m.end(),
-                        pattern: m.pattern().as_u32(),
-                    });
-                }
-            }
+            let words = &mut self.words;
+            let resume = ctx.find(hay, from, to, |start, end, pattern| {
+                words.push(Keyword {
+                    start,
+                    end,
+                    pattern,
+                })
+            });
             self.searched = resume;
         }
         let lo = self.words.partition_point(|k| k.start < ws);
@@ -1024,6 +1122,42 @@ mod tests {
             .unwrap() as u32;
         assert!(cols.owners[2].contains(&dob));
         assert!(!cols.owners[0].contains(&dob));
+    }
+
+    #[test]
+    fn context_words_are_found_at_word_starts_only() {
+        let words: Vec<String> = [
+            "ssn",
+            "social security",
+            "social security number",
+            "$",
+            "dob",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        let cw = ContextWords::new(&words).unwrap();
+        let all = |hay: &[u8], from: usize, to: usize| {
+            let mut v = Vec::new();
+            cw.find(hay, from, to, |s, e, p| v.push((s, e, p)));
+            v
+        };
+        let hay = b"SSN: x; Social Security Number 5; cost $5; xssn; ssnx; customer_dob";
+        let got = all(hay, 0, hay.len());
+        let text: Vec<&str> = got
+            .iter()
+            .map(|&(s, e, _)| std::str::from_utf8(&hay[s..e]).unwrap())
+            .collect();
+        assert_eq!(text, ["SSN", "Social Security Number", "$", "dob"]);
+        // In blocks of every size, with the resume point carried over: the same words.
+        for block in [1, 2, 3, 5, 7, 13, 64, 65, 100] {
+            let (mut from, mut v) = (0, Vec::new());
+            while from < hay.len() {
+                let to = (from + block).min(hay.len());
+                from = cw.find(hay, from, to, |s, e, p| v.push((s, e, p)));
+            }
+            assert_eq!(v, got, "block {block}");
+        }
     }
 
     #[test]
