@@ -427,12 +427,15 @@ impl NamePass {
         while i < range.end && i > 0 && is_letter_byte(hay[i - 1]) {
             i += 1;
         }
+        let mut starts = WordStarts::default();
         while i < range.end {
-            let b = hay[i];
-            if !is_letter_byte(b) {
-                i += 1;
-                continue;
+            if !is_letter_byte(hay[i]) {
+                match starts.next(hay, i, range.end) {
+                    Some(p) => i = p,
+                    None => break,
+                }
             }
+            let b = hay[i];
             // A word starts at `i`: a cue?
             if i + 1 < limit && self.cue_start(b, hay[i + 1]) {
                 if let Some(m) = self
@@ -1159,7 +1162,7 @@ fn decode(hay: &[u8], i: usize) -> (char, usize) {
 
 /// A byte that can be part of a word: an ASCII letter or any non-ASCII byte (the lead or
 /// continuation of an accented letter). Only a hint; `read_token` decodes properly.
-fn is_letter_byte(b: u8) -> bool {
+const fn is_letter_byte(b: u8) -> bool {
     b.is_ascii_alphabetic() || b >= 0x80
 }
 
@@ -1169,6 +1172,54 @@ fn starts_upper(hay: &[u8], i: usize) -> bool {
         Some(b) if b.is_ascii_uppercase() => true,
         Some(&b) if b >= 0xC3 => decode(hay, i).0.is_uppercase(),
         _ => false,
+    }
+}
+
+/// Finds the next word start (a letter after a byte that is not one) from a bit mask of the
+/// word starts of each 64-byte block, built once per block without branches: the digits,
+/// spaces and punctuation between the words of a log are skipped a block at a time.
+#[derive(Default)]
+struct WordStarts {
+    /// The block the mask describes, `None` before the first.
+    block: Option<usize>,
+    mask: u64,
+}
+
+/// Letters (ASCII and the bytes of UTF-8 sequences), as a table.
+const fn letter_bytes() -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = is_letter_byte(i as u8);
+        i += 1;
+    }
+    t
+}
+static LETTER_BYTE: [bool; 256] = letter_bytes();
+
+impl WordStarts {
+    /// The first word start at or after `i` and before `end`.
+    fn next(&mut self, hay: &[u8], mut i: usize, end: usize) -> Option<usize> {
+        while i < end {
+            let block = i & !63;
+            if self.block != Some(block) {
+                let n = (hay.len() - block).min(64);
+                let mut letters = 0u64;
+                for (j, &b) in hay[block..block + n].iter().enumerate() {
+                    letters |= u64::from(LETTER_BYTE[usize::from(b)]) << j;
+                }
+                let prev = u64::from(block > 0 && is_letter_byte(hay[block - 1]));
+                self.mask = letters & !((letters << 1) | prev);
+                self.block = Some(block);
+            }
+            let here = self.mask & (u64::MAX << (i - block));
+            if here != 0 {
+                let p = block + here.trailing_zeros() as usize;
+                return (p < end).then_some(p);
+            }
+            i = block + 64;
+        }
+        None
     }
 }
 
