@@ -1291,6 +1291,29 @@ fn cell_bounded(hay: &[u8], s: usize, e: usize, delim: u8) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn word_starts_agree_with_a_byte_walk() {
+        let mut hay = Vec::new();
+        for i in 0..700u32 {
+            // Letters, digits, spaces, punctuation and UTF-8 bytes, in an irregular mix.
+            let mix = b"aZ 9-_\n\xC3\xB1.Q\t";
+            let b = mix[(i * i / 3 + i) as usize % mix.len()];
+            hay.push(b);
+        }
+        let naive = |i: usize, end: usize| {
+            (i..end).find(|&p| is_letter_byte(hay[p]) && (p == 0 || !is_letter_byte(hay[p - 1])))
+        };
+        let mut ws = WordStarts::default();
+        let (mut i, end) = (0, hay.len() - 5);
+        while let Some(p) = ws.next(&hay, i, end) {
+            assert_eq!(Some(p), naive(i, end), "from {i}");
+            i = p + 1 + (p % 3);
+        }
+        assert_eq!(naive(i, end), None);
+        // Jumping back re-reads the block.
+        assert_eq!(ws.next(&hay, 0, end), naive(0, end));
+    }
+
     fn pass() -> NamePass {
         NamePass::new(&NameRules::builtin().unwrap(), 0).unwrap()
     }
