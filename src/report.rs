@@ -405,7 +405,7 @@ fn write_tagged<T: Serialize>(out: &mut dyn Write, kind: &str, value: &T) -> io:
 /// generic map serialisation that `#[serde(flatten)]` costs per finding.
 fn push_finding_jsonl(out: &mut Vec<u8>, f: &Finding) {
     out.extend_from_slice(b"{\"type\":\"finding\",\"path\":");
-    push_json(out, f.path.as_str());
+    push_str(out, f.path.as_str());
     out.extend_from_slice(b",\"start\":");
     push_json(out, &f.start);
     out.extend_from_slice(b",\"end\":");
@@ -417,13 +417,13 @@ fn push_finding_jsonl(out: &mut Vec<u8>, f: &Finding) {
     out.extend_from_slice(b",\"category\":");
     push_json(out, &f.category);
     out.extend_from_slice(b",\"detector\":");
-    push_json(out, f.detector.as_str());
+    push_str(out, f.detector.as_str());
     out.extend_from_slice(b",\"confidence\":");
     push_json(out, &f.confidence);
     out.extend_from_slice(b",\"masked\":");
-    push_json(out, f.masked.as_str());
+    push_str(out, f.masked.as_str());
     out.extend_from_slice(b",\"fingerprint\":");
-    push_json(out, f.fingerprint.as_str());
+    push_str(out, f.fingerprint.as_str());
     if f.test_data {
         out.extend_from_slice(b",\"test_data\":true");
     }
@@ -432,6 +432,19 @@ fn push_finding_jsonl(out: &mut Vec<u8>, f: &Finding) {
         push_json(out, v.as_str());
     }
     out.extend_from_slice(b"}\n");
+}
+
+/// A JSON string: copied between quotes when no byte needs escaping (ids, hex fingerprints,
+/// most paths and masks), else escaped by serde_json.
+fn push_str(out: &mut Vec<u8>, s: &str) {
+    let plain = s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\');
+    if plain {
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    } else {
+        push_json(out, s);
+    }
 }
 
 /// One JSON value appended with serde_json (strings, numbers and categories cannot fail).
@@ -502,6 +515,11 @@ mod tests {
                 ..base.clone()
             });
         }
+        cases.push(Finding {
+            path: "dir \"q\"\\año\u{7f}\u{1}.log".into(),
+            masked: "ñ\u{7f}".into(),
+            ..base.clone()
+        });
         cases.push(Finding {
             test_data: true,
             value: Some("line\nbreak\t\"q\"".into()),
