@@ -244,6 +244,8 @@ struct DetectorDef {
     #[serde(default = "default_true")]
     negative_context: bool,
     #[serde(default)]
+    not_after: Option<String>,
+    #[serde(default)]
     examples: Examples,
 }
 
@@ -277,6 +279,10 @@ pub struct Detector {
     pub column_context_only: bool,
     /// Whether the shared negative words lower confidence.
     pub negative_context: bool,
+    /// A regex matched against the bytes just before a candidate (at most
+    /// [`NOT_AFTER_WINDOW`], anchored with `$`): when it matches, the candidate is not this
+    /// detector's (`Chrome/` before `122.0.0.0` makes a version, not an IP address).
+    pub not_after: Option<String>,
     /// Examples for the test suite.
     pub examples: Examples,
     /// The file the detector came from.
@@ -293,6 +299,9 @@ pub enum DetectorKind {
     /// The person-name pass (`src/people.rs`, rules in `patterns/people.toml`).
     Names,
 }
+
+/// How many bytes before a candidate a detector's `not_after` regex sees.
+pub const NOT_AFTER_WINDOW: usize = 64;
 
 /// The pattern given to the regex automaton for detectors it does not run: an empty byte
 /// class, which never matches.
@@ -356,6 +365,7 @@ impl Catalog {
             context_required: false,
             column_context_only: false,
             negative_context: false,
+            not_after: None,
             examples: rules.examples.clone(),
             source: RULES.0.into(),
             kind: DetectorKind::Names,
@@ -419,6 +429,9 @@ impl Catalog {
             if let Some(msg) = explosive_repetition(&hir) {
                 return Err(err(msg));
             }
+            if let Some(re) = &def.not_after {
+                crate::engine::parse_pattern(re).map_err(|e| err(format!("not_after: {e}")))?;
+            }
             let has_value_group = hir_has_group(&hir, "value");
             self.detectors.push(Detector {
                 id: def.id,
@@ -432,6 +445,7 @@ impl Catalog {
                 context_required: def.context_required,
                 column_context_only: def.column_context_only,
                 negative_context: def.negative_context,
+                not_after: def.not_after,
                 examples: def.examples,
                 source: file.to_string(),
                 kind: DetectorKind::Regex,

@@ -26,7 +26,7 @@ use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, Match, MatchKind, PatternSet, hybrid};
 
-use crate::catalog::{Catalog, Category, Detector, DetectorKind};
+use crate::catalog::{Catalog, Category, Detector, DetectorKind, NOT_AFTER_WINDOW};
 use crate::error::CatalogError;
 use crate::people::NamePass;
 use crate::validate::Verdict;
@@ -112,6 +112,8 @@ pub struct Engine {
     ctx: Option<ContextWords>,
     /// For each context automaton pattern: who owns it.
     ctx_owners: Vec<Vec<Owner>>,
+    /// Per detector: its `not_after` regex, compiled.
+    not_after: Vec<Option<Regex>>,
     min_confidence: f32,
     max_len: Option<usize>,
     names: Option<NamePass>,
@@ -144,6 +146,19 @@ impl Engine {
                 };
             }
             hirs.push(hir);
+        }
+        let mut not_after = Vec::with_capacity(pats.len());
+        for d in &catalog.detectors {
+            not_after.push(match &d.not_after {
+                None => None,
+                Some(re) => Some(Regex::builder().syntax(syntax_config()).build(re).map_err(
+                    |e| CatalogError::Detector {
+                        file: d.source.clone(),
+                        detector: d.id.clone(),
+                        message: format!("not_after: {e}"),
+                    },
+                )?),
+            });
         }
         let union = Union::new(&hirs).map_err(|message| CatalogError::Detector {
             file: "patterns".into(),
@@ -202,6 +217,7 @@ impl Engine {
             names,
             detectors: catalog.detectors.clone(),
             union: Arc::new(union),
+            not_after,
             all: Arc::new(OnceLock::new()),
             singles: (0..pats.len()).map(|_| OnceLock::new()).collect(),
             patterns: pats.iter().map(|p| p.to_string()).collect(),
@@ -427,6 +443,11 @@ impl Engine {
         // Token boundary: an identifier is never glued to letters or digits on either side.
         if !d.has_value_group && !token_bounded(hay, vs, ve) {
             return None;
+        }
+        if let Some(re) = &self.not_after[pid] {
+            if re.is_match(&hay[vs.saturating_sub(NOT_AFTER_WINDOW)..vs]) {
+                return None;
+            }
         }
         let verdict = match d.validator {
             Some(v) => v.check(&hay[vs..ve]),

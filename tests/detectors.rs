@@ -159,6 +159,13 @@ fn malformed_pattern_files_name_the_file_and_detector() {
 
     let err = c.add_file("mine.toml", "[[detector]]\nid = \"e\"\ncategory = \"ssn\"\ndescription = \"d\"\npattern = 'a*'\nconfidence = 0.5\n").unwrap_err();
     assert!(err.to_string().contains("empty"), "{err}");
+
+    let err = c.add_file("mine.toml", "[[detector]]\nid = \"na\"\ncategory = \"ssn\"\ndescription = \"d\"\npattern = 'a'\nconfidence = 0.5\nnot_after = '(['\n").unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("mine.toml") && msg.contains("not_after"),
+        "{msg}"
+    );
 }
 
 #[test]
