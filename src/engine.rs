@@ -889,6 +889,10 @@ impl<'a> Header<'a> {
         if line.len() > 4096 || line.is_empty() {
             return None;
         }
+        // A JSON Lines record (`{"id": 1, "text": "..."}`) has commas too, but no columns.
+        if matches!(line.trim_ascii_start().first(), Some(b'{' | b'[')) {
+            return None;
+        }
         let delim = [b',', b'\t', b';', b'|']
             .into_iter()
             .max_by_key(|&d| memchr::memchr_iter(d, line).count())?;
@@ -1224,6 +1228,13 @@ mod tests {
             pos = m.start() + 1; // every start, as after a rejected candidate
         }
         assert!(n > 1000, "only {n} matches compared");
+    }
+
+    #[test]
+    fn a_json_lines_record_is_no_csv_header() {
+        assert!(Header::parse(br#"{"id": "es-1", "lang": "es", "text": "a, b"}"#).is_none());
+        assert!(Header::parse(b"  [1, 2, 3]").is_none());
+        assert!(Header::parse(b"id,name,dob").is_some());
     }
 
     #[test]
