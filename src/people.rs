@@ -34,7 +34,7 @@ use aho_corasick::{
 use serde::Deserialize;
 
 use crate::catalog::{Examples, Keywords};
-use crate::engine::{Header, Hit, variants};
+use crate::engine::{Header, Hit, byte_mask, run_starts, variants};
 use crate::error::CatalogError;
 
 /// The rules file, embedded.
@@ -1176,8 +1176,8 @@ fn starts_upper(hay: &[u8], i: usize) -> bool {
 }
 
 /// Finds the next word start (a letter after a byte that is not one) from a bit mask of the
-/// word starts of each 64-byte block, built once per block without branches: the digits,
-/// spaces and punctuation between the words of a log are skipped a block at a time.
+/// word starts of each 64-byte block ([`byte_mask`]), built once per block: the digits, spaces
+/// and punctuation between the words of a log are skipped a block at a time.
 #[derive(Default)]
 struct WordStarts {
     /// The block the mask describes, `None` before the first.
@@ -1204,12 +1204,8 @@ impl WordStarts {
             let block = i & !63;
             if self.block != Some(block) {
                 let n = (hay.len() - block).min(64);
-                let mut letters = 0u64;
-                for (j, &b) in hay[block..block + n].iter().enumerate() {
-                    letters |= u64::from(LETTER_BYTE[usize::from(b)]) << j;
-                }
-                let prev = u64::from(block > 0 && is_letter_byte(hay[block - 1]));
-                self.mask = letters & !((letters << 1) | prev);
+                let letters = byte_mask(&hay[block..block + n], &LETTER_BYTE);
+                self.mask = run_starts(letters, block > 0 && is_letter_byte(hay[block - 1]));
                 self.block = Some(block);
             }
             let here = self.mask & (u64::MAX << (i - block));
