@@ -167,14 +167,7 @@ fn mask_ascii(category: Category, value: &[u8]) -> String {
             Keep::Before(value.iter().position(|&b| b == sep).unwrap_or(0))
         }
         Category::MacAddress => Keep::Vendor,
-        Category::DateOfBirth
-        | Category::PersonName
-        | Category::PlaceOfBirth
-        | Category::MothersMaidenName
-        | Category::StreetAddress
-        | Category::Passport
-        | Category::NationalId
-        | Category::DriversLicense => Keep::Before(0),
+        c if hides_all(c) => Keep::Before(0),
         _ => match value.iter().filter(|b| b.is_ascii_alphanumeric()).count() {
             total if total < 8 => Keep::Before(0),
             total => Keep::Last4 { total },
@@ -281,17 +274,26 @@ pub fn partial(category: Category, text: &str) -> String {
                 })
                 .collect()
         }
-        Category::DateOfBirth
-        | Category::PersonName
-        | Category::PlaceOfBirth
-        | Category::MothersMaidenName
-        | Category::StreetAddress
-        | Category::Passport
-        | Category::NationalId
-        | Category::DriversLicense
-        | Category::Credential => star_all(text),
+        c if hides_all(c) => star_all(text),
         _ => keep_last4(text),
     }
+}
+
+/// Categories whose every letter and digit is masked: the last four of a name, a date or a
+/// document number would still identify someone.
+fn hides_all(category: Category) -> bool {
+    matches!(
+        category,
+        Category::DateOfBirth
+            | Category::PersonName
+            | Category::PlaceOfBirth
+            | Category::MothersMaidenName
+            | Category::StreetAddress
+            | Category::Passport
+            | Category::NationalId
+            | Category::DriversLicense
+            | Category::Credential
+    )
 }
 
 /// Replaces every letter and digit by `*`.
