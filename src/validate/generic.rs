@@ -785,11 +785,7 @@ mod tests {
     use super::*;
     use Verdict::{Invalid, TestValue, Valid};
 
-    fn all(f: fn(&[u8]) -> Verdict, cases: &[&str], want: Verdict) {
-        for c in cases {
-            assert_eq!(f(c.as_bytes()), want, "{c:?}");
-        }
-    }
+    use crate::validate::check_all as all;
 
     fn date(y: u16, m: u8, d: u8) -> Option<DateParts> {
         Some(DateParts {

@@ -260,6 +260,22 @@ pub(crate) fn is_repdigit(s: &[u8]) -> bool {
     s.windows(2).all(|w| w[0] == w[1])
 }
 
+/// Test helper of the validator modules: `f` gives `want` for every case.
+#[cfg(test)]
+pub(crate) fn check_all(f: fn(&[u8]) -> Verdict, cases: &[&str], want: Verdict) {
+    for c in cases {
+        assert_eq!(f(c.as_bytes()), want, "{c:?}");
+    }
+}
+
+/// Test helper of the validator modules: `f` gives each case's own verdict.
+#[cfg(test)]
+pub(crate) fn check_each(f: fn(&[u8]) -> Verdict, cases: &[(&str, Verdict)]) {
+    for &(input, want) in cases {
+        assert_eq!(f(input.as_bytes()), want, "input {input:?}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

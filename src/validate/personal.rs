@@ -221,11 +221,7 @@ mod tests {
     use super::*;
     use Verdict::{Invalid, Valid, Weak};
 
-    fn all(f: fn(&[u8]) -> Verdict, cases: &[&str], want: Verdict) {
-        for c in cases {
-            assert_eq!(f(c.as_bytes()), want, "{c:?}");
-        }
-    }
+    use crate::validate::check_all as all;
 
     #[test]
     fn full_addresses_are_valid() {

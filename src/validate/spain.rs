@@ -185,11 +185,7 @@ mod tests {
     use Verdict::{Invalid, Valid, Weak};
 
     /// Runs `f` over `(input, expected)` pairs and names the failing input.
-    fn check(f: fn(&[u8]) -> Verdict, cases: &[(&str, Verdict)]) {
-        for &(input, want) in cases {
-            assert_eq!(f(input.as_bytes()), want, "input {input:?}");
-        }
-    }
+    use crate::validate::check_each as check;
 
     #[test]
     fn dni_spec_vectors() {
