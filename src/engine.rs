@@ -413,6 +413,15 @@ impl Engine {
         scope: &Scope,
     ) -> Option<Hit> {
         let d = &self.detectors[pid];
+        // A detector that needs context and can get it only from words: when none of its words
+        // is near the whole match (a superset of the value's window), nothing below can accept
+        // it, so the capture search, validator and scoring are skipped.
+        if d.context_required
+            && scope.header.is_none()
+            && (d.column_context_only || !self.keyword_near(hay, pid as u32, start, end, scope))
+        {
+            return None;
+        }
         let (vs, ve) = if d.has_value_group {
             let re = self.single(pid)?;
             let mut caps = re.create_captures();
@@ -530,6 +539,22 @@ impl Engine {
             }
         }
         (pos_hit, neg_hit)
+    }
+
+    /// Whether one of detector `pid`'s own words lies within the context window of
+    /// `start..end` (inside it too): a necessary condition for [`Engine::context`] to find one
+    /// near any part of it.
+    fn keyword_near(&self, hay: &[u8], pid: u32, start: usize, end: usize, scope: &Scope) -> bool {
+        let Some(words) = &self.ctx else {
+            return false;
+        };
+        let ws = start.saturating_sub(CONTEXT_BEFORE);
+        let we = (end + CONTEXT_AFTER).min(hay.len());
+        let mut index = scope.keywords.borrow_mut();
+        index
+            .within(words, hay, ws, we)
+            .iter()
+            .any(|k| self.ctx_owners[k.pattern as usize].contains(&Owner::Detector(pid)))
     }
 
     /// A header's columns with, for each, the detectors that one of whose keywords appears on

@@ -694,9 +694,18 @@ fn year_of(v: u16, len: u8) -> Option<u16> {
 /// `Apr. 12, 1985`, `12th of April, 1985`, `1985-Apr-12`, and Roman-numeral months
 /// (`12/IV/1985`). Month names are matched case- and accent-insensitively. Two-digit years
 /// use the pivot: above the current two-digit year means 19YY, otherwise 20YY. A date without a
-/// year is `None`.
+/// year is `None`. Eight digits with no separator are read as `YYYYMMDD` only (`19790314`,
+/// as databases export a birth date).
 pub fn parse_date(s: &[u8]) -> Option<DateParts> {
-    let (toks, gaps, nt) = tokenize(s.trim_ascii())?;
+    let s = s.trim_ascii();
+    if s.len() == 8 && s.iter().all(u8::is_ascii_digit) {
+        let n = |r: std::ops::Range<usize>| {
+            s[r].iter()
+                .fold(0u16, |acc, &c| acc * 10 + u16::from(c - b'0'))
+        };
+        return ymd(year_of(n(0..4), 4)?, n(4..6), n(6..8));
+    }
+    let (toks, gaps, nt) = tokenize(s)?;
     if nt != 3 {
         return None;
     }
@@ -1207,6 +1216,12 @@ mod tests {
     fn birth_date_plausibility() {
         let (y, _, _) = today();
         all(birth_date, &["1 de enero de 1970"], Valid);
+        all(birth_date, &["19790314", "20000229"], Valid);
+        all(
+            birth_date,
+            &["19791314", "19790230", "19790300", "21990101", "1979031"],
+            Invalid,
+        );
         let future = format!("01/01/{}", y + 1);
         let too_old = format!("01/01/{}", y - 121);
         let ancient = "12 April 1066".to_string();
