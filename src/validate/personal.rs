@@ -97,6 +97,15 @@ const MONTHS: &[&[u8]] = &[
 
 /// Words of a verification dialogue or form that follow a maiden-name label but are no name.
 const FORM_WORDS: &[&[u8]] = &[
+    b"what",
+    b"which",
+    b"whose",
+    b"cual",
+    b"cu\xc3\xa1l", // cuál
+    b"que",
+    b"qu\xc3\xa9", // qué
+    b"this",
+    b"that",
     b"verified",
     b"verificado",
     b"verificada",
