@@ -893,11 +893,13 @@ impl KeywordIndex {
             let to = (we + KEYWORD_BLOCK).min(hay.len());
             let words = &mut self.words;
             let resume = ctx.find(hay, from, to, |start, end, pattern| {
-                words.push(Keyword {
-                    start,
-                    end,
-                    pattern,
-                })
+                if !product_token(hay, end) {
+                    words.push(Keyword {
+                        start,
+                        end,
+                        pattern,
+                    })
+                }
             });
             self.searched = resume;
         }
@@ -906,6 +908,12 @@ impl KeywordIndex {
         let hi = self.words.partition_point(|k| k.end <= we).max(lo);
         &self.words[lo..hi]
     }
+}
+
+/// Whether a word ending at `end` is the name of a product token (`Mobile/15E148`,
+/// `Chrome/124.0` in a User-Agent): a version follows the slash. Such a word is no context.
+fn product_token(hay: &[u8], end: usize) -> bool {
+    hay.get(end) == Some(&b'/') && hay.get(end + 1).is_some_and(u8::is_ascii_digit)
 }
 
 /// The header line of a delimited document (CSV, TSV, semicolon-separated): a short first line
@@ -1258,6 +1266,14 @@ mod tests {
             pos = m.start() + 1; // every start, as after a rejected candidate
         }
         assert!(n > 1000, "only {n} matches compared");
+    }
+
+    #[test]
+    fn a_product_token_is_no_context_word() {
+        let hay = b"Mozilla/5.0 Mobile/15E148 Safari/604.1 mobile 5";
+        assert!(product_token(hay, 18)); // `Mobile` before `/15E148`
+        assert!(!product_token(hay, hay.len() - 2)); // `mobile` before a space
+        assert!(!product_token(b"phone/fax", 5));
     }
 
     #[test]

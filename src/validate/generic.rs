@@ -292,6 +292,22 @@ fn international(d: &[u8]) -> Verdict {
 /// Telephone number (§9.2), as printed: digits with spaces, `-`, `.`, `/`, parentheses and an
 /// optional leading `+` (or the dial-out prefixes `00` and `011`).
 ///
+/// Four dot-separated groups of one to three digits, each at most 255: the shape of an IPv4
+/// address, which a dotted phone number (`91.123.45.67`) shares; the address reading wins.
+fn dotted_quad(s: &[u8]) -> bool {
+    let mut groups = 0;
+    for g in s.split(|&c| c == b'.') {
+        let ok = (1..=3).contains(&g.len())
+            && g.iter().all(u8::is_ascii_digit)
+            && g.iter().fold(0u32, |v, &c| v * 10 + u32::from(c - b'0')) <= 255;
+        if !ok {
+            return false;
+        }
+        groups += 1;
+    }
+    groups == 4
+}
+
 /// With a country code: +1 uses the NANP rules, +52 needs exactly 10 national digits in an area
 /// in use (so `+52 1 …` is `Invalid`), +34 needs 9 digits in a Spanish range, and any other
 /// country is accepted on E.164 length. Without one: 10 digits are NANP when the NANP rules
@@ -301,6 +317,9 @@ fn international(d: &[u8]) -> Verdict {
 /// `TestValue`. A `(0)` trunk marker after a `+` country code is ignored.
 pub(crate) fn phone(s: &[u8]) -> Verdict {
     let s = s.trim_ascii();
+    if dotted_quad(s) {
+        return Verdict::Invalid; // `81.208.23.70` is an IPv4 address in a log, not a phone
+    }
     let (plus, body) = match s.split_first() {
         Some((b'+', rest)) => (true, rest),
         _ => (false, s),
@@ -900,6 +919,16 @@ mod tests {
             phone,
             &["(123) 456-7890", "(911) 555-0123", "212-011-4567"],
             Invalid,
+        );
+    }
+
+    #[test]
+    fn phone_never_takes_an_ipv4_address() {
+        all(phone, &["81.208.23.70", "91.123.45.67"], Invalid);
+        all(
+            phone,
+            &["612.345.678", "91 123 45 67", "212.555.0234"],
+            Valid,
         );
     }
 
