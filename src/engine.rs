@@ -893,7 +893,7 @@ impl KeywordIndex {
             let to = (we + KEYWORD_BLOCK).min(hay.len());
             let words = &mut self.words;
             let resume = ctx.find(hay, from, to, |start, end, pattern| {
-                if !product_token(hay, end) {
+                if !product_token(hay, end) && !glued_symbol(hay, end) {
                     words.push(Keyword {
                         start,
                         end,
@@ -908,6 +908,14 @@ impl KeywordIndex {
         let hi = self.words.partition_point(|k| k.end <= we).max(lo);
         &self.words[lo..hi]
     }
+}
+
+/// Whether a symbol word (`$`, `R$`, `S/`) ending at `end` is glued to a letter: Java's
+/// `DataNode$DataTransfer`, shell's `$HOME`. Money is written before a digit or a space.
+fn glued_symbol(hay: &[u8], end: usize) -> bool {
+    end > 0
+        && !hay[end - 1].is_ascii_alphanumeric()
+        && hay.get(end).is_some_and(u8::is_ascii_alphabetic)
 }
 
 /// Whether a word ending at `end` is the name of a product token (`Mobile/15E148`,
@@ -1274,6 +1282,9 @@ mod tests {
         assert!(product_token(hay, 18)); // `Mobile` before `/15E148`
         assert!(!product_token(hay, hay.len() - 2)); // `mobile` before a space
         assert!(!product_token(b"phone/fax", 5));
+        assert!(glued_symbol(b"DataNode$DataTransfer", 9));
+        assert!(!glued_symbol(b"$ 100", 1));
+        assert!(!glued_symbol(b"$100", 1));
     }
 
     #[test]

@@ -89,6 +89,12 @@ const NOT_SECRETS: &[&str] = &[
 
 /// Accepts a captured secret value unless it is a placeholder, mask or earlier redaction.
 pub(crate) fn secret(s: &[u8]) -> Verdict {
+    // One word and a colon is the next label (`Token: Kind: HDFS_DELEGATION_TOKEN`), not a value.
+    if let [word @ .., b':'] = s {
+        if !word.is_empty() && word.iter().all(u8::is_ascii_alphabetic) {
+            return Verdict::Invalid;
+        }
+    }
     // Trailing sentence punctuation is not part of the secret's shape checks.
     let mut v = s;
     while let [rest @ .., b'.' | b'!' | b'?' | b':'] = v {
@@ -173,6 +179,7 @@ mod tests {
             "None",
             "incorrect",
             "incorrecta",
+            "Kind:",
             "REDACTED",
             "12",
             "ok",

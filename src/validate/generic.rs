@@ -320,6 +320,9 @@ pub(crate) fn phone(s: &[u8]) -> Verdict {
     if dotted_quad(s) {
         return Verdict::Invalid; // `81.208.23.70` is an IPv4 address in a log, not a phone
     }
+    if matches!(s, b"2147483647" | b"4294967295") {
+        return Verdict::Invalid; // INT_MAX and UINT_MAX, the sentinels of a log's integer fields
+    }
     let (plus, body) = match s.split_first() {
         Some((b'+', rest)) => (true, rest),
         _ => (false, s),
@@ -394,13 +397,18 @@ pub(crate) fn ipv4(s: &[u8]) -> Verdict {
         return Verdict::Invalid;
     }
     let mut parts = 0;
+    let mut value = 0u32;
     for octet in addr.split(|&c| c == b'.') {
         parts += 1;
         if parts > 4 || !decimal(octet, 255) {
             return Verdict::Invalid;
         }
+        value = value << 8 | digits_value(octet);
     }
-    if parts == 4 {
+    // A netmask (255.255.255.0, 255.255.240.0): ones then zeros, below the broadcast address.
+    let netmask =
+        value >> 24 == 255 && value != u32::MAX && (!value).wrapping_add(1).is_power_of_two();
+    if parts == 4 && !netmask {
         Verdict::Valid
     } else {
         Verdict::Invalid
@@ -924,7 +932,11 @@ mod tests {
 
     #[test]
     fn phone_never_takes_an_ipv4_address() {
-        all(phone, &["81.208.23.70", "91.123.45.67"], Invalid);
+        all(
+            phone,
+            &["81.208.23.70", "91.123.45.67", "2147483647", "4294967295"],
+            Invalid,
+        );
         all(
             phone,
             &["612.345.678", "91 123 45 67", "212.555.0234"],
@@ -1022,8 +1034,16 @@ mod tests {
                 "1.2.3.1000",
                 "1.3.6.1.2.1",
                 "a.b.c.d",
+                "255.255.255.0",
+                "255.255.240.0",
+                "255.0.0.0",
             ],
             Invalid,
+        );
+        all(
+            ipv4,
+            &["255.255.255.255", "255.1.2.3", "254.255.255.0"],
+            Valid,
         );
     }
 
