@@ -147,9 +147,228 @@ pub(crate) fn secret(s: &[u8]) -> Verdict {
     Verdict::Valid
 }
 
+/// Accounts that belong to the system, a service or nobody in particular: a log that names them
+/// names no person (`Failed password for root`, `user=www-data`, `usuario: admin`).
+const SYSTEM_ACCOUNTS: &[&[u8]] = &[
+    b"root",
+    b"admin",
+    b"administrator",
+    b"administrador",
+    b"guest",
+    b"invitado",
+    b"nobody",
+    b"daemon",
+    b"bin",
+    b"sys",
+    b"sync",
+    b"games",
+    b"man",
+    b"lp",
+    b"mail",
+    b"news",
+    b"uucp",
+    b"proxy",
+    b"backup",
+    b"list",
+    b"irc",
+    b"gnats",
+    b"operator",
+    b"www-data",
+    b"www",
+    b"apache",
+    b"nginx",
+    b"httpd",
+    b"mysql",
+    b"postgres",
+    b"postgresql",
+    b"oracle",
+    b"redis",
+    b"mongodb",
+    b"elasticsearch",
+    b"kafka",
+    b"zookeeper",
+    b"hadoop",
+    b"hdfs",
+    b"yarn",
+    b"spark",
+    b"hive",
+    b"tomcat",
+    b"jenkins",
+    b"gitlab-runner",
+    b"git",
+    b"svn",
+    b"deploy",
+    b"deployer",
+    b"ansible",
+    b"ubuntu",
+    b"ec2-user",
+    b"centos",
+    b"debian",
+    b"fedora",
+    b"pi",
+    b"vagrant",
+    b"docker",
+    b"sshd",
+    b"ftp",
+    b"ftpuser",
+    b"anonymous",
+    b"test",
+    b"test1",
+    b"testuser",
+    b"tester",
+    b"demo",
+    b"user",
+    b"user1",
+    b"usuario",
+    b"support",
+    b"soporte",
+    b"service",
+    b"system",
+    b"sistema",
+    b"local",
+    b"localhost",
+    b"default",
+    b"messagebus",
+    b"syslog",
+    b"polkitd",
+    b"dbus",
+    b"avahi",
+    b"colord",
+    b"chrony",
+    b"ntp",
+    b"postfix",
+    b"dovecot",
+    b"nagios",
+    b"zabbix",
+    b"prometheus",
+    b"grafana",
+    b"splunk",
+    b"nfsnobody",
+    b"sa",
+    b"dba",
+    b"sysadmin",
+    b"webmaster",
+    b"postmaster",
+    b"hostmaster",
+    b"info",
+    b"noreply",
+    b"no-reply",
+    b"cron",
+    b"cyrus",
+    b"replicator",
+    b"replication",
+    b"reporting",
+    b"report",
+    b"monitor",
+    b"monitoring",
+    b"readonly",
+    b"app",
+    b"application",
+    b"api",
+    b"bot",
+    b"health",
+    b"healthcheck",
+    b"smmsp",
+];
+
+/// Words that stand where a login name would, but are a status or a placeholder.
+const NOT_USERNAMES: &[&[u8]] = &[
+    b"unknown",
+    b"none",
+    b"null",
+    b"nil",
+    b"undefined",
+    b"n/a",
+    b"na",
+    b"empty",
+    b"blank",
+    b"invalid",
+    b"ok",
+    b"yes",
+    b"no",
+    b"true",
+    b"false",
+    b"success",
+    b"successful",
+    b"failed",
+    b"failure",
+    b"error",
+    b"denied",
+    b"required",
+    b"missing",
+    b"not",
+    b"is",
+    b"was",
+    b"and",
+    b"or",
+    b"the",
+    b"a",
+    b"an",
+    b"for",
+    b"from",
+    b"with",
+    b"de",
+    b"del",
+    b"la",
+    b"el",
+    b"en",
+    b"con",
+    b"por",
+    b"para",
+    b"redacted",
+    b"masked",
+    b"hidden",
+    b"anon",
+    b"example",
+    b"sample",
+    b"name",
+    b"username",
+    b"login",
+    b"id",
+    b"email",
+    b"password",
+    b"changed",
+    b"locked",
+    b"disabled",
+    b"enabled",
+    b"created",
+    b"deleted",
+    b"expired",
+    b"str",
+    b"string",
+    b"int",
+];
+
+/// A login name (§ credentials met in logs): 2–32 characters, not a system or service account
+/// (`root`, `www-data`, `ec2-user`, `systemd-*`, `svc_*`, names ending in `$` are machine
+/// accounts), not a placeholder or status word, and not a number.
+pub(crate) fn username(s: &[u8]) -> Verdict {
+    let s = s.trim_ascii();
+    if s.len() < 2 || s.len() > 32 || s.iter().all(u8::is_ascii_digit) {
+        return Verdict::Invalid;
+    }
+    let lower = s.to_ascii_lowercase();
+    let l = lower.as_slice();
+    if SYSTEM_ACCOUNTS.contains(&l)
+        || NOT_USERNAMES.contains(&l)
+        || l.starts_with(b"systemd-")
+        || l.starts_with(b"svc")
+        || l.starts_with(b"pam_")
+        || l.starts_with(b"test")
+        || l.starts_with(b"admin")
+        || l.starts_with(b"_")
+        || l.ends_with(b"$")
+    {
+        return Verdict::Invalid;
+    }
+    Verdict::Valid
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::validate::check_all as all;
+    use Verdict::{Invalid, Valid};
 
     #[test]
     fn real_secrets_pass() {
@@ -163,6 +382,32 @@ mod tests {
         ] {
             assert_eq!(secret(s.as_bytes()), Verdict::Valid, "{s}");
         }
+    }
+
+    #[test]
+    fn usernames_of_people_pass_system_accounts_fail() {
+        all(
+            username,
+            &["jdoe", "maria.lopez", "j_perez", "tanderson", "mwilson2"],
+            Valid,
+        );
+        all(
+            username,
+            &[
+                "root",
+                "www-data",
+                "ec2-user",
+                "systemd-resolve",
+                "svc_backup",
+                "pam_unix",
+                "test9",
+                "WS01$",
+                "unknown",
+                "12345",
+                "x",
+            ],
+            Invalid,
+        );
     }
 
     #[test]

@@ -134,6 +134,9 @@ pub enum Validator {
     // Credentials
     /// A secret value after a password/token label: not a mask, placeholder or redaction.
     Secret,
+    /// A login name after a user label or in an sshd/PAM/sudo line: not a system or service
+    /// account, a placeholder or a status word.
+    Username,
 }
 
 impl Validator {
@@ -198,6 +201,7 @@ impl Validator {
             Validator::VeRif => latam::ve_rif(s),
             Validator::EcCedula => latam::ec_cedula(s),
             Validator::Secret => credential::secret(s),
+            Validator::Username => credential::username(s),
         }
     }
 }
@@ -322,7 +326,7 @@ mod tests {
     }
 
     /// Every validator, for exhaustive tests.
-    pub(crate) const ALL: [Validator; 38] = [
+    pub(crate) const ALL: [Validator; 39] = [
         Validator::Ssn,
         Validator::Itin,
         Validator::Ein,
@@ -361,5 +365,6 @@ mod tests {
         Validator::VeRif,
         Validator::EcCedula,
         Validator::Secret,
+        Validator::Username,
     ];
 }
