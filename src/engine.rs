@@ -363,7 +363,8 @@ impl Engine {
     }
 
     /// Validates a candidate; when it fails, tries it again cut at each of its last few
-    /// separators (an IBAN followed by ` EUR`, a phone followed by a time), each cut still a
+    /// separators (an IBAN followed by ` EUR`, a phone followed by a time, an address read as a
+    /// CIDR block in `10.244.3.9/10.244.3.9:9300`), each cut still a
     /// full match of the detector's own regex. Returns the hit and where scanning resumes.
     fn accept(
         &self,
@@ -384,7 +385,7 @@ impl Engine {
         let mut tries = 0;
         while p > start + 6 && tries < 6 {
             p -= 1;
-            if !matches!(hay[p], b' ' | b'-') {
+            if !matches!(hay[p], b' ' | b'-' | b'/') {
                 continue;
             }
             tries += 1;

@@ -364,6 +364,57 @@ pub(crate) fn username(s: &[u8]) -> Verdict {
     Verdict::Valid
 }
 
+/// A provider token or a JWT (detectors `api_token`, `jwt`): the length its prefix implies
+/// (GitHub classic tokens are 40 characters, AWS key ids 20, Google API keys 39...), a body
+/// that is not a run of one character, and the documentation's own samples (`...EXAMPLE`)
+/// reported as test values.
+pub(crate) fn token(s: &[u8]) -> Verdict {
+    let len = s.len();
+    let ok = if s.starts_with(b"https://hooks.slack.com/services/") {
+        s[33..].split(|&c| c == b'/').all(|part| part.len() >= 8)
+    } else if s.starts_with(b"eyJ") {
+        let parts: Vec<&[u8]> = s.split(|&c| c == b'.').collect();
+        parts.len() == 3 && parts[0].len() >= 10 && parts[1].len() >= 10 && parts[2].len() >= 16
+    } else if s.starts_with(b"AKIA") || s.starts_with(b"ASIA") {
+        len == 20
+    } else if s.starts_with(b"github_pat_") {
+        len >= 50
+    } else if s.starts_with(b"gh") {
+        (40..=255).contains(&len)
+    } else if s.starts_with(b"glpat-") {
+        len >= 26
+    } else if s.starts_with(b"xox") {
+        len >= 15
+    } else if s.starts_with(b"sk_live_") || s.starts_with(b"rk_live_") {
+        len >= 24
+    } else if s.starts_with(b"AIza") {
+        len == 39
+    } else if s.starts_with(b"SG.") {
+        let parts: Vec<&[u8]> = s.split(|&c| c == b'.').collect();
+        parts.len() == 3 && parts[1].len() >= 16 && parts[2].len() >= 30
+    } else if s.starts_with(b"npm_") {
+        len == 40
+    } else if s.starts_with(b"pypi-") {
+        len >= 50
+    } else {
+        false
+    };
+    if !ok {
+        return Verdict::Invalid;
+    }
+    // The part after the prefix: one repeated character is a mask (`sk_live_xxxx...`).
+    let body = &s[s.len().min(8)..];
+    let first = body.first().copied();
+    if body.iter().all(|&c| Some(c) == first) {
+        return Verdict::Invalid;
+    }
+    let lower = s.to_ascii_lowercase();
+    if lower.windows(7).any(|w| w == b"example") || lower.windows(8).any(|w| w == b"xxxxxxxx") {
+        return Verdict::TestValue;
+    }
+    Verdict::Valid
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -408,6 +459,32 @@ mod tests {
             ],
             Invalid,
         );
+    }
+
+    #[test]
+    fn tokens_have_the_length_of_their_prefix() {
+        all(
+            token,
+            &[
+                "AKIA2OGYBAH6QXPLJV7D",
+                "ghp_R8vQm2LkT5wXz9Yc3NbH7dJf4GsA6pE1uK0a",
+                "AIzaSyD4k7Rm2vT9kLw4ZpN8cHdJf3sQ1xYz0aB",
+                "npm_Xq7Rm2vT9kLw4ZpN8cHdJf3sQ1xYz0aBcDeF",
+            ],
+            Valid,
+        );
+        all(
+            token,
+            &[
+                "AKIA2OGYBAH6QXPLJV7",
+                "ghp_short",
+                "AIzaSyShort",
+                "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx",
+                "eyJa.eyJb.c",
+            ],
+            Invalid,
+        );
+        assert_eq!(token(b"AKIAIOSFODNN7EXAMPLE"), Verdict::TestValue);
     }
 
     #[test]

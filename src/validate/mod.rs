@@ -137,6 +137,9 @@ pub enum Validator {
     /// A login name after a user label or in an sshd/PAM/sudo line: not a system or service
     /// account, a placeholder or a status word.
     Username,
+    /// A provider token known by its prefix (AWS, GitHub, GitLab, Slack, Stripe, Google,
+    /// SendGrid, npm, PyPI) or a JWT: the length that prefix implies, not a placeholder.
+    Token,
 }
 
 impl Validator {
@@ -202,6 +205,7 @@ impl Validator {
             Validator::EcCedula => latam::ec_cedula(s),
             Validator::Secret => credential::secret(s),
             Validator::Username => credential::username(s),
+            Validator::Token => credential::token(s),
         }
     }
 }
@@ -326,7 +330,7 @@ mod tests {
     }
 
     /// Every validator, for exhaustive tests.
-    pub(crate) const ALL: [Validator; 39] = [
+    pub(crate) const ALL: [Validator; 40] = [
         Validator::Ssn,
         Validator::Itin,
         Validator::Ein,
@@ -366,5 +370,6 @@ mod tests {
         Validator::EcCedula,
         Validator::Secret,
         Validator::Username,
+        Validator::Token,
     ];
 }
