@@ -200,6 +200,35 @@ pub(crate) fn ccc_ok(ccc: &[u8]) -> bool {
     ccc[8] == ccc_digit(&first) && ccc[9] == ccc_digit(&ccc[10..])
 }
 
+/// A Spanish CCC written alone (`0049 1500 05 1234567892`): 20 digits once spaces and hyphens
+/// are removed, both check digits right.
+pub(crate) fn ccc(s: &[u8]) -> Verdict {
+    let digits: Vec<u8> = s
+        .iter()
+        .copied()
+        .filter(|c| !matches!(c, b' ' | b'-'))
+        .collect();
+    if ccc_ok(&digits) && !super::is_repdigit(&digits[10..]) {
+        Verdict::Valid
+    } else {
+        Verdict::Invalid
+    }
+}
+
+/// A bank account number after an account label: 6 to 20 digits (spaces and hyphens between
+/// groups), not one repeated digit and not an ascending or descending run (`123456789`).
+pub(crate) fn account_number(s: &[u8]) -> Verdict {
+    let digits: Vec<u8> = s.iter().copied().filter(u8::is_ascii_digit).collect();
+    if !(6..=20).contains(&digits.len())
+        || super::is_repdigit(&digits)
+        || digits.windows(2).all(|w| w[1] == w[0] + 1)
+        || digits.windows(2).all(|w| w[0] == w[1] + 1)
+    {
+        return Verdict::Invalid;
+    }
+    Verdict::Valid
+}
+
 /// IBAN (§4.2): country length, alphanumeric BBAN, mod 97 = 1, and for Spain the CCC digits.
 /// Spaces and hyphens are allowed anywhere; documentation examples are `TestValue`.
 pub(crate) fn iban(s: &[u8]) -> Verdict {
@@ -292,6 +321,36 @@ mod tests {
     use Verdict::{Invalid, TestValue, Valid, Weak};
 
     use crate::validate::check_all as all;
+
+    #[test]
+    fn ccc_and_account_numbers() {
+        all(
+            ccc,
+            &["0049 1500 05 1234567892", "2100-0418-44-4502000051"],
+            Valid,
+        );
+        all(
+            ccc,
+            &["0049 1500 06 1234567892", "0000 0000 00 0000000000"],
+            Invalid,
+        );
+        all(
+            account_number,
+            &["000123456789", "8812-004471-3", "44120987"],
+            Valid,
+        );
+        all(
+            account_number,
+            &[
+                "12345",
+                "123456789",
+                "987654321",
+                "0000000000",
+                "123456789012345678901",
+            ],
+            Invalid,
+        );
+    }
 
     /// Appends the Luhn check digit to a body, for building non-test PANs.
     fn with_luhn(body: &str) -> String {

@@ -140,6 +140,13 @@ pub enum Validator {
     /// A provider token known by its prefix (AWS, GitHub, GitLab, Slack, Stripe, Google,
     /// SendGrid, npm, PyPI) or a JWT: the length that prefix implies, not a placeholder.
     Token,
+    /// A 20-digit Spanish CCC (bank, branch, two check digits, account): both check digits.
+    Ccc,
+    /// A bank account number after an account label: 6 to 20 digits, not a run or a sequence.
+    AccountNumber,
+    /// A medical record, patient or member number after its label: 5 to 20 letters and
+    /// digits with at least 4 digits, not a run.
+    RecordId,
 }
 
 impl Validator {
@@ -206,6 +213,9 @@ impl Validator {
             Validator::Secret => credential::secret(s),
             Validator::Username => credential::username(s),
             Validator::Token => credential::token(s),
+            Validator::Ccc => financial::ccc(s),
+            Validator::AccountNumber => financial::account_number(s),
+            Validator::RecordId => personal::record_id(s),
         }
     }
 }
@@ -330,7 +340,7 @@ mod tests {
     }
 
     /// Every validator, for exhaustive tests.
-    pub(crate) const ALL: [Validator; 40] = [
+    pub(crate) const ALL: [Validator; 43] = [
         Validator::Ssn,
         Validator::Itin,
         Validator::Ein,
@@ -371,5 +381,8 @@ mod tests {
         Validator::Secret,
         Validator::Username,
         Validator::Token,
+        Validator::Ccc,
+        Validator::AccountNumber,
+        Validator::RecordId,
     ];
 }

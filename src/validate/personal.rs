@@ -225,6 +225,21 @@ pub(crate) fn surname(s: &[u8]) -> Verdict {
     Verdict::Valid
 }
 
+/// A medical record, patient or health-plan member number after its label (`MRN: 00482913`,
+/// `Member ID: XGH482915733`): 5 to 20 letters and digits (hyphens between groups), at least
+/// four digits, not one repeated character.
+pub(crate) fn record_id(s: &[u8]) -> Verdict {
+    let body: Vec<u8> = s.iter().copied().filter(|&c| c != b'-').collect();
+    if !(5..=20).contains(&body.len())
+        || !body.iter().all(u8::is_ascii_alphanumeric)
+        || body.iter().filter(|c| c.is_ascii_digit()).count() < 4
+        || super::is_repdigit(&body)
+    {
+        return Verdict::Invalid;
+    }
+    Verdict::Valid
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,6 +313,20 @@ mod tests {
         all(
             place_name,
             &["Unknown", "N", "May", "Mayo", "Desconocido", "The", "NA"],
+            Invalid,
+        );
+    }
+
+    #[test]
+    fn record_ids_need_digits_and_length() {
+        all(
+            record_id,
+            &["00482913", "7734-2281", "XGH482915733", "P-0048291"],
+            Valid,
+        );
+        all(
+            record_id,
+            &["12", "pending", "ABCDEF12", "0000000", "X1-2"],
             Invalid,
         );
     }
