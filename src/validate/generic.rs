@@ -222,6 +222,25 @@ fn placeholder_digits(d: &[u8]) -> bool {
     is_repdigit(d) || up || down
 }
 
+/// A Latin American national number written without its country code (§9.2, "Other LatAm"):
+/// Chile or Peru mobile, 9 digits from `9`; Ecuador mobile, 10 digits from `09`; Venezuela,
+/// 11 digits from `04` (mobile) or `02` (fixed); Argentina, 10 digits from `11` (Buenos Aires)
+/// or `15` (the local mobile prefix). Repdigits and runs are `Invalid`.
+pub(crate) fn phone_latam(s: &[u8]) -> Verdict {
+    let d: Vec<u8> = s.iter().copied().filter(u8::is_ascii_digit).collect();
+    if placeholder_digits(&d) || placeholder_digits(&d[d.len().min(3)..]) {
+        return Verdict::Invalid;
+    }
+    let ok = matches!(
+        (d.len(), d.first(), d.get(1)),
+        (9, Some(b'9'), _)
+            | (10, Some(b'0'), Some(b'9'))
+            | (11, Some(b'0'), Some(b'4' | b'2'))
+            | (10, Some(b'1'), Some(b'1' | b'5'))
+    );
+    if ok { Verdict::Valid } else { Verdict::Invalid }
+}
+
 /// NANP national number (10 digits): NPA `[2-9][0-8]\d`, not N11, 37X or 96X; NXX `[2-9]\d\d`,
 /// not N11; `555-0100`..`555-0199` is fictional (`TestValue`).
 fn nanp(d: &[u8]) -> Verdict {
@@ -926,6 +945,34 @@ mod tests {
         all(
             phone,
             &["(123) 456-7890", "(911) 555-0123", "212-011-4567"],
+            Invalid,
+        );
+    }
+
+    #[test]
+    fn latam_national_phones() {
+        all(
+            phone_latam,
+            &[
+                "9 8765 4312",
+                "099 284 6173",
+                "0414-283-4567",
+                "0212-555-1234",
+                "11 4729-8351",
+                "15 4729-8351",
+            ],
+            Valid,
+        );
+        all(
+            phone_latam,
+            &[
+                "8 8765 4312",
+                "099 123 456",
+                "0314-123-4567",
+                "12 4567-8901",
+                "9 9999 9999",
+                "99 123 4567",
+            ],
             Invalid,
         );
     }

@@ -147,6 +147,9 @@ pub enum Validator {
     /// A medical record, patient or member number after its label: 5 to 20 letters and
     /// digits with at least 4 digits, not a run.
     RecordId,
+    /// A Latin American national phone number of a shape NANP, Mexico and Spain do not cover
+    /// (Chile and Peru `9…`, Ecuador `09…`, Venezuela `04…`/`02…`, Argentina `11…`/`15…`).
+    PhoneLatam,
 }
 
 impl Validator {
@@ -216,6 +219,7 @@ impl Validator {
             Validator::Ccc => financial::ccc(s),
             Validator::AccountNumber => financial::account_number(s),
             Validator::RecordId => personal::record_id(s),
+            Validator::PhoneLatam => generic::phone_latam(s),
         }
     }
 }
@@ -340,7 +344,7 @@ mod tests {
     }
 
     /// Every validator, for exhaustive tests.
-    pub(crate) const ALL: [Validator; 43] = [
+    pub(crate) const ALL: [Validator; 44] = [
         Validator::Ssn,
         Validator::Itin,
         Validator::Ein,
@@ -384,5 +388,6 @@ mod tests {
         Validator::Ccc,
         Validator::AccountNumber,
         Validator::RecordId,
+        Validator::PhoneLatam,
     ];
 }
