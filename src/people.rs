@@ -897,9 +897,14 @@ impl NamePass {
             if words >= MAX_WORDS {
                 break;
             }
-            // Separator: one space; or `, ` once for `SURNAME, Given`.
+            // Separator: one space (or the `+` of a URL query before a capital, `John+Carter`);
+            // or `, ` once for `SURNAME, Given`.
             let e = tok.end;
             if hay.get(e) == Some(&b' ') && e + 1 < limit && is_letter_byte(hay[e + 1]) {
+                p = e + 1;
+                continue;
+            }
+            if hay.get(e) == Some(&b'+') && e + 1 < limit && starts_upper(hay, e + 1) {
                 p = e + 1;
                 continue;
             }

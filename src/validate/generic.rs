@@ -139,7 +139,7 @@ fn reserved_domain(domain: &[u8]) -> bool {
 ///
 /// A TLD that is a file extension (`icon@2x.png`) or numeric (`pkg@1.2.3`) is `Invalid`.
 /// Addresses at the reserved documentation domains (`example.com`, `.test`, `.invalid`, ...)
-/// are `TestValue`.
+/// are `TestValue`. The SSH user `git@` of code hosts is `Invalid`.
 pub(crate) fn email(s: &[u8]) -> Verdict {
     let s = s.trim_ascii();
     if s.len() > 254 {
@@ -176,6 +176,10 @@ pub(crate) fn email(s: &[u8]) -> Verdict {
     // `user@1000.service`, `getty@tty1.service`-like systemd units: a host part of digits only.
     let host = &domain_str[..domain_str.len() - last.len() - 1];
     if host.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return Verdict::Invalid;
+    }
+    // `git@github.com:acme/api.git`: the SSH user of a code host, no one's mailbox.
+    if local == b"git" {
         return Verdict::Invalid;
     }
     if reserved_domain(domain) {
