@@ -203,24 +203,22 @@ pub(crate) fn ccc_ok(ccc: &[u8]) -> bool {
 /// A Spanish CCC written alone (`0049 1500 05 1234567892`): 20 digits once spaces and hyphens
 /// are removed, both check digits right.
 pub(crate) fn ccc(s: &[u8]) -> Verdict {
-    let digits: Vec<u8> = s
-        .iter()
-        .copied()
-        .filter(|c| !matches!(c, b' ' | b'-'))
-        .collect();
-    if ccc_ok(&digits) && !super::is_repdigit(&digits[10..]) {
-        Verdict::Valid
-    } else {
-        Verdict::Invalid
+    let mut buf = [0u8; MAX_COMPACT];
+    match digits_only(s, &mut buf) {
+        Some(d) if ccc_ok(d) && !is_repdigit(&d[10..]) => Verdict::Valid,
+        _ => Verdict::Invalid,
     }
 }
 
 /// A bank account number after an account label: 6 to 20 digits (spaces and hyphens between
 /// groups), not one repeated digit and not an ascending or descending run (`123456789`).
 pub(crate) fn account_number(s: &[u8]) -> Verdict {
-    let digits: Vec<u8> = s.iter().copied().filter(u8::is_ascii_digit).collect();
+    let mut buf = [0u8; MAX_COMPACT];
+    let Some(digits) = digits_only(s, &mut buf) else {
+        return Verdict::Invalid;
+    };
     if !(6..=20).contains(&digits.len())
-        || super::is_repdigit(&digits)
+        || is_repdigit(digits)
         || digits.windows(2).all(|w| w[1] == w[0] + 1)
         || digits.windows(2).all(|w| w[0] == w[1] + 1)
     {

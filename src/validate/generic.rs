@@ -10,7 +10,7 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use super::{Verdict, is_repdigit};
+use super::{MAX_COMPACT, Verdict, digits_only, is_repdigit};
 
 // ---------------------------------------------------------------------------------------------
 // Calendar helpers
@@ -231,8 +231,11 @@ fn placeholder_digits(d: &[u8]) -> bool {
 /// 11 digits from `04` (mobile) or `02` (fixed); Argentina, 10 digits from `11` (Buenos Aires)
 /// or `15` (the local mobile prefix). Repdigits and runs are `Invalid`.
 pub(crate) fn phone_latam(s: &[u8]) -> Verdict {
-    let d: Vec<u8> = s.iter().copied().filter(u8::is_ascii_digit).collect();
-    if placeholder_digits(&d) || placeholder_digits(&d[d.len().min(3)..]) {
+    let mut buf = [0u8; MAX_COMPACT];
+    let Some(d) = digits_only(s, &mut buf) else {
+        return Verdict::Invalid;
+    };
+    if placeholder_digits(d) || placeholder_digits(&d[d.len().min(3)..]) {
         return Verdict::Invalid;
     }
     let ok = matches!(
@@ -312,9 +315,6 @@ fn international(d: &[u8]) -> Verdict {
     }
 }
 
-/// Telephone number (§9.2), as printed: digits with spaces, `-`, `.`, `/`, parentheses and an
-/// optional leading `+` (or the dial-out prefixes `00` and `011`).
-///
 /// Four dot-separated groups of one to three digits, each at most 255: the shape of an IPv4
 /// address, which a dotted phone number (`91.123.45.67`) shares; the address reading wins.
 fn dotted_quad(s: &[u8]) -> bool {
@@ -322,7 +322,7 @@ fn dotted_quad(s: &[u8]) -> bool {
     for g in s.split(|&c| c == b'.') {
         let ok = (1..=3).contains(&g.len())
             && g.iter().all(u8::is_ascii_digit)
-            && g.iter().fold(0u32, |v, &c| v * 10 + u32::from(c - b'0')) <= 255;
+            && digits_value(g) <= 255;
         if !ok {
             return false;
         }
@@ -331,6 +331,9 @@ fn dotted_quad(s: &[u8]) -> bool {
     groups == 4
 }
 
+/// Telephone number (§9.2), as printed: digits with spaces, `-`, `.`, `/`, parentheses and an
+/// optional leading `+` (or the dial-out prefixes `00` and `011`).
+///
 /// With a country code: +1 uses the NANP rules, +52 needs exactly 10 national digits in an area
 /// in use (so `+52 1 …` is `Invalid`), +34 needs 9 digits in a Spanish range, and any other
 /// country is accepted on E.164 length. Without one: 10 digits are NANP when the NANP rules
@@ -749,10 +752,8 @@ fn year_of(v: u16, len: u8) -> Option<u16> {
 pub fn parse_date(s: &[u8]) -> Option<DateParts> {
     let s = s.trim_ascii();
     if s.len() == 8 && s.iter().all(u8::is_ascii_digit) {
-        let n = |r: std::ops::Range<usize>| {
-            s[r].iter()
-                .fold(0u16, |acc, &c| acc * 10 + u16::from(c - b'0'))
-        };
+        // Four digits at most: each part fits a u16.
+        let n = |r: std::ops::Range<usize>| digits_value(&s[r]) as u16;
         return ymd(year_of(n(0..4), 4)?, n(4..6), n(6..8));
     }
     let (toks, gaps, nt) = tokenize(s)?;
