@@ -510,18 +510,44 @@ impl Engine {
         use_neg: bool,
         scope: &Scope,
     ) -> (bool, bool) {
-        let Some(words) = &self.ctx else {
-            return (false, false);
-        };
         let d = &self.detectors[pid as usize];
         if !use_neg && d.keywords.en.is_empty() && d.keywords.es.is_empty() {
             return (false, false); // nothing near it could change the verdict
         }
+        self.with_words_near(hay, start, end, scope, |words| {
+            self.score_words(words, pid, start, end, use_neg)
+        })
+        .unwrap_or((false, false))
+    }
+
+    /// Calls `f` with the context words found in the window of `start..end` (80 bytes before,
+    /// 40 after); `None` when the catalog has no context words at all.
+    fn with_words_near<R>(
+        &self,
+        hay: &[u8],
+        start: usize,
+        end: usize,
+        scope: &Scope,
+        f: impl FnOnce(&[Keyword]) -> R,
+    ) -> Option<R> {
+        let ctx = self.ctx.as_ref()?;
         let ws = start.saturating_sub(CONTEXT_BEFORE);
         let we = (end + CONTEXT_AFTER).min(hay.len());
-        let mut index = scope.keywords.borrow_mut();
+        Some(f(scope.keywords.borrow_mut().within(ctx, hay, ws, we)))
+    }
+
+    /// Whether `words` (near `start..end`) hold one of detector `pid`'s own words outside the
+    /// candidate, and, with `use_neg`, a negative word just before it.
+    fn score_words(
+        &self,
+        words: &[Keyword],
+        pid: u32,
+        start: usize,
+        end: usize,
+        use_neg: bool,
+    ) -> (bool, bool) {
         let (mut pos_hit, mut neg_hit) = (false, false);
-        for k in index.within(words, hay, ws, we) {
+        for k in words {
             let (ks, ke) = (k.start, k.end);
             if ks >= start && ke <= end {
                 continue; // inside the candidate itself
@@ -546,16 +572,12 @@ impl Engine {
     /// `start..end` (inside it too): a necessary condition for [`Engine::context`] to find one
     /// near any part of it.
     fn keyword_near(&self, hay: &[u8], pid: u32, start: usize, end: usize, scope: &Scope) -> bool {
-        let Some(words) = &self.ctx else {
-            return false;
-        };
-        let ws = start.saturating_sub(CONTEXT_BEFORE);
-        let we = (end + CONTEXT_AFTER).min(hay.len());
-        let mut index = scope.keywords.borrow_mut();
-        index
-            .within(words, hay, ws, we)
-            .iter()
-            .any(|k| self.ctx_owners[k.pattern as usize].contains(&Owner::Detector(pid)))
+        self.with_words_near(hay, start, end, scope, |words| {
+            words
+                .iter()
+                .any(|k| self.ctx_owners[k.pattern as usize].contains(&Owner::Detector(pid)))
+        })
+        .unwrap_or(false)
     }
 
     /// A header's columns with, for each, the detectors that one of whose keywords appears on
