@@ -163,7 +163,10 @@ fn mask_ascii(category: Category, value: &[u8]) -> String {
             None => Keep::Before(0),
         },
         Category::IpAddress => {
-            let sep = if value.contains(&b':') { b':' } else { b'.' };
+            let sep = [b':', b'.', b'-']
+                .into_iter()
+                .find(|s| value.contains(s))
+                .unwrap_or(b'.');
             Keep::Before(value.iter().position(|&b| b == sep).unwrap_or(0))
         }
         Category::MacAddress => Keep::Vendor,
@@ -254,7 +257,10 @@ pub fn partial(category: Category, text: &str) -> String {
             None => star_all(text),
         },
         Category::IpAddress => {
-            let sep = if text.contains(':') { ':' } else { '.' };
+            let sep = [':', '.', '-']
+                .into_iter()
+                .find(|&c| text.contains(c))
+                .unwrap_or('.');
             match text.split_once(sep) {
                 Some((first, rest)) => format!("{first}{sep}{}", star_all(rest)),
                 None => star_all(text),

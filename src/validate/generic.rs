@@ -412,7 +412,8 @@ fn decimal(s: &[u8], max: u32) -> bool {
 }
 
 /// IPv4 address (§9.3): four octets 0–255 without leading zeros, optional `/0`–`/32`.
-/// Private and reserved ranges are valid here (the engine flags them).
+/// Private and reserved ranges are valid here (the engine flags them). The octets may be
+/// joined by dashes instead of dots, as host names write them (`ip-10-0-2-47`).
 pub(crate) fn ipv4(s: &[u8]) -> Verdict {
     let s = s.trim_ascii();
     let (addr, prefix) = match s.iter().position(|&c| c == b'/') {
@@ -422,9 +423,14 @@ pub(crate) fn ipv4(s: &[u8]) -> Verdict {
     if prefix.is_some_and(|p| !decimal(p, 32)) {
         return Verdict::Invalid;
     }
+    let sep = if prefix.is_none() && !addr.contains(&b'.') {
+        b'-'
+    } else {
+        b'.'
+    };
     let mut parts = 0;
     let mut value = 0u32;
-    for octet in addr.split(|&c| c == b'.') {
+    for octet in addr.split(|&c| c == sep) {
         parts += 1;
         if parts > 4 || !decimal(octet, 255) {
             return Verdict::Invalid;
@@ -1096,6 +1102,19 @@ mod tests {
             ipv4,
             &["255.255.255.255", "255.1.2.3", "254.255.255.0"],
             Valid,
+        );
+        // Dashes, as in host names (`ip-10-0-2-47`): the same octet rules.
+        all(ipv4, &["10-0-2-47", "172-31-18-201"], Valid);
+        all(
+            ipv4,
+            &[
+                "10-0-2-470",
+                "1-2-3",
+                "10-0.2-47",
+                "010-0-2-47",
+                "10-0-2-47/8",
+            ],
+            Invalid,
         );
     }
 
