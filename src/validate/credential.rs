@@ -185,6 +185,13 @@ const SYSTEM_ACCOUNTS: &[&[u8]] = &[
     b"redis",
     b"mongodb",
     b"elasticsearch",
+    b"elastic",
+    b"kibana",
+    b"kibana_system",
+    b"logstash_system",
+    b"beats_system",
+    b"apm_system",
+    b"remote_monitoring_user",
     b"kafka",
     b"zookeeper",
     b"hadoop",
@@ -339,11 +346,62 @@ const NOT_USERNAMES: &[&[u8]] = &[
     b"int",
 ];
 
+/// Endings of service and application accounts (`crm_app`, `reporting_ro`, `etl_svc`,
+/// `deploy-bot`): a program's login, not a person's.
+const SERVICE_SUFFIXES: &[&[u8]] = &[
+    b"_app",
+    b"-app",
+    b"_ro",
+    b"_rw",
+    b"_svc",
+    b"-svc",
+    b"_service",
+    b"_bot",
+    b"-bot",
+    b"_api",
+    b"_etl",
+    b"_sync",
+    b"_readonly",
+    b"_system",
+    b"_daemon",
+    b"_agent",
+    b"-agent",
+    b"_user",
+];
+
+/// Windows domains that hold built-in and service accounts, not people's.
+const NOT_DOMAINS: &[&[u8]] = &[
+    b"BUILTIN",
+    b"AUTHORITY",
+    b"SERVICE",
+    b"APPPOOL",
+    b"WORKGROUP",
+    b"NT",
+];
+
 /// A login name (§ credentials met in logs): 2–32 characters, not a system or service account
 /// (`root`, `www-data`, `ec2-user`, `systemd-*`, `svc_*`, names ending in `$` are machine
 /// accounts), not a placeholder or status word, and not a number.
+///
+/// A Windows `DOMAIN\user` is checked on its user part, after its domain: a built-in domain
+/// (`BUILTIN`, `NT AUTHORITY`, `NT SERVICE`, `IIS APPPOOL`, `WORKGROUP`) or a registry hive
+/// (`HKLM`) is no account, and neither is an escape of a JSON or C string followed by a capital
+/// (`ERROR\nStack trace`).
 pub(crate) fn username(s: &[u8]) -> Verdict {
-    let s = s.trim_ascii();
+    let mut s = s.trim_ascii();
+    if let Some(p) = s.iter().rposition(|&c| c == b'\\') {
+        let (domain, user) = (&s[..p], &s[p + 1..]);
+        let domain = domain.to_ascii_uppercase();
+        // A NetBIOS domain name has at most 15 characters.
+        if domain.len() > 16
+            || NOT_DOMAINS.contains(&domain.as_slice())
+            || domain.starts_with(b"HK")
+            || matches!(user, [b'n' | b't' | b'r' | b'b' | b'f' | b'u', c, ..] if !c.is_ascii_lowercase())
+        {
+            return Verdict::Invalid;
+        }
+        s = user;
+    }
     if s.len() < 2 || s.len() > 32 || s.iter().all(u8::is_ascii_digit) {
         return Verdict::Invalid;
     }
@@ -352,6 +410,8 @@ pub(crate) fn username(s: &[u8]) -> Verdict {
     if SYSTEM_ACCOUNTS.contains(&l)
         || NOT_USERNAMES.contains(&l)
         || l.starts_with(b"systemd-")
+        || l.starts_with(b"enable_")
+        || SERVICE_SUFFIXES.iter().any(|x| l.ends_with(x))
         || l.starts_with(b"svc")
         || l.starts_with(b"pam_")
         || l.starts_with(b"test")
@@ -439,7 +499,15 @@ mod tests {
     fn usernames_of_people_pass_system_accounts_fail() {
         all(
             username,
-            &["jdoe", "maria.lopez", "j_perez", "tanderson", "mwilson2"],
+            &[
+                "jdoe",
+                "maria.lopez",
+                "j_perez",
+                "tanderson",
+                "mwilson2",
+                "CORP\\jdoe",
+                "CORP\\nlopez",
+            ],
             Valid,
         );
         all(
@@ -453,6 +521,14 @@ mod tests {
                 "pam_unix",
                 "test9",
                 "WS01$",
+                "crm_app",
+                "reporting_ro",
+                "deploy-bot",
+                "enable_15",
+                "kibana_system",
+                "BUILTIN\\Administrators",
+                "HKLM\\Software",
+                "ERROR\\nStack",
                 "unknown",
                 "12345",
                 "x",
