@@ -371,6 +371,8 @@ mod tests {
             "**** **** **** 6467"
         );
         assert_eq!(mask(Category::Ssn, b"1234"), "****");
+        assert_eq!(mask(Category::IpAddress, b"10-0-2-47"), "10-*-*-**");
+        assert_eq!(mask_general(Category::IpAddress, b"10-0-2-47"), "10-*-*-**");
         assert_eq!(mask(Category::Email, b"r@example.com"), "*@example.com");
         assert_eq!(
             mask(Category::Iban, b"ES91 2100\r\n0418"),
