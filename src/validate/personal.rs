@@ -199,14 +199,27 @@ fn has_postal_code(s: &[u8]) -> bool {
     run == 5 && start > 0
 }
 
-/// A place of birth: a short capitalised run that is not a placeholder or a month name.
+/// Words that start a street address, not a town: `vivo en Av. Insurgentes Sur 1602` after a
+/// birth date is where someone lives.
+const STREET_WORDS: &[&[u8]] = &[
+    b"av", b"ave", b"avda", b"avenida", b"avenue", b"calle", b"c", b"cl", b"col", b"colonia",
+    b"blvd", b"boulevard", b"bulevar", b"calz", b"calzada", b"paseo", b"camino", b"carretera",
+    b"carr", b"plaza", b"pza", b"privada", b"priv", b"cerrada", b"street", b"st", b"road", b"rd",
+    b"lane", b"ln", b"drive", b"dr", b"apt", b"apartment", b"depto", b"departamento", b"piso",
+    b"edificio", b"fracc", b"fraccionamiento", b"manzana", b"mz", b"lote", b"barrio", b"urb",
+    b"urbanizacion",
+];
+
+/// A place of birth: a short capitalised run that is not a placeholder, a month name or the
+/// start of a street address.
 pub(crate) fn place_name(s: &[u8]) -> Verdict {
     if s.len() < 2 || s.len() > MAX_VALUE {
         return Verdict::Invalid;
     }
     let mut buf = [0u8; 24];
     let w = first_word(s, &mut buf);
-    if PLACEHOLDERS.contains(&w) || MONTHS.contains(&w) || w == b"the" {
+    if PLACEHOLDERS.contains(&w) || MONTHS.contains(&w) || STREET_WORDS.contains(&w) || w == b"the"
+    {
         return Verdict::Invalid;
     }
     Verdict::Valid
@@ -357,6 +370,16 @@ mod tests {
             ],
             Invalid,
         );
+    }
+
+    #[test]
+    fn a_street_address_is_no_place_of_birth() {
+        for s in ["Av. Insurgentes Sur", "Calle Mayor", "Col. Roma", "Apt 3B"] {
+            assert_eq!(place_name(s.as_bytes()), Verdict::Invalid, "{s}");
+        }
+        for s in ["Avilés", "Colima", "Calella", "Drummondville"] {
+            assert_eq!(place_name(s.as_bytes()), Verdict::Valid, "{s}");
+        }
     }
 
     #[test]
