@@ -424,6 +424,21 @@ pub(crate) fn username(s: &[u8]) -> Verdict {
     Verdict::Valid
 }
 
+/// A login name in prose (`User jsmith42 cannot log in`, `el usuario jperez no puede`): a
+/// valid [`username`] with a digit, dot or underscore, or one made from a person's name.
+pub(crate) fn login(s: &[u8]) -> Verdict {
+    let s = s.trim_ascii();
+    if username(s) == Verdict::Invalid {
+        return Verdict::Invalid;
+    }
+    if s.iter().any(|&b| matches!(b, b'0'..=b'9' | b'.' | b'_')) || crate::people::login_of_name(s)
+    {
+        Verdict::Valid
+    } else {
+        Verdict::Invalid
+    }
+}
+
 /// A provider token or a JWT (detectors `api_token`, `jwt`): the length its prefix implies
 /// (GitHub classic tokens are 40 characters, AWS key ids 20, Google API keys 39...), a body
 /// that is not a run of one character, and the documentation's own samples (`...EXAMPLE`)
@@ -493,6 +508,37 @@ mod tests {
         ] {
             assert_eq!(secret(s.as_bytes()), Verdict::Valid, "{s}");
         }
+    }
+
+    #[test]
+    fn logins_in_prose_are_made_from_names_or_have_digits() {
+        all(
+            login,
+            &[
+                "jperez",
+                "mgarcia",
+                "juanperez",
+                "jmperez",
+                "jsmith42",
+                "j.perez",
+                "ana_ruiz",
+            ],
+            Valid,
+        );
+        all(
+            login,
+            &[
+                "state",
+                "agent",
+                "while",
+                "interface",
+                "account",
+                "root",
+                "admin2",
+                "jp",
+            ],
+            Invalid,
+        );
     }
 
     #[test]

@@ -137,6 +137,10 @@ pub enum Validator {
     /// A login name after a user label or in an sshd/PAM/sudo line: not a system or service
     /// account, a placeholder or a status word.
     Username,
+    /// A login name written in prose after `user`/`usuario`: a [`Validator::Username`] that
+    /// has a digit, dot or underscore (`jsmith42`, `j.perez`) or is made from a person's name
+    /// (`jperez`, `juanperez`) and is not an ordinary word.
+    Login,
     /// A provider token known by its prefix (AWS, GitHub, GitLab, Slack, Stripe, Google,
     /// SendGrid, npm, PyPI) or a JWT: the length that prefix implies, not a placeholder.
     Token,
@@ -215,6 +219,7 @@ impl Validator {
             Validator::EcCedula => latam::ec_cedula(s),
             Validator::Secret => credential::secret(s),
             Validator::Username => credential::username(s),
+            Validator::Login => credential::login(s),
             Validator::Token => credential::token(s),
             Validator::Ccc => financial::ccc(s),
             Validator::AccountNumber => financial::account_number(s),
@@ -344,7 +349,7 @@ mod tests {
     }
 
     /// Every validator, for exhaustive tests.
-    pub(crate) const ALL: [Validator; 44] = [
+    pub(crate) const ALL: [Validator; 45] = [
         Validator::Ssn,
         Validator::Itin,
         Validator::Ein,
@@ -384,6 +389,7 @@ mod tests {
         Validator::EcCedula,
         Validator::Secret,
         Validator::Username,
+        Validator::Login,
         Validator::Token,
         Validator::Ccc,
         Validator::AccountNumber,
