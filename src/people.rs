@@ -908,6 +908,15 @@ impl NamePass {
                 p = e + 1;
                 continue;
             }
+            // A nickname between the given name and the surname: `Robert "Bob" Whitaker`,
+            // `José (Pepe) Martínez`. It joins the run, so the span covers all of it.
+            if words >= 1 && run.comma.is_none() {
+                if let Some((nick, next)) = nickname(hay, e, limit) {
+                    run.toks.push(nick);
+                    p = next;
+                    continue;
+                }
+            }
             if tok.shape == Shape::Initial && e < limit && starts_upper(hay, e) {
                 p = e; // `J.R.`
                 continue;
@@ -1078,6 +1087,28 @@ fn inverted_allowed(cue: bool, run: &Run) -> bool {
 }
 
 /// Reads one token at `p`: letters with inner apostrophes and hyphens, or an initial.
+/// A quoted or bracketed capitalised word after the space at `e` and followed by a space and
+/// a letter (` "Bob" W`, ` (Pepe) M`): the nickname token and where the run goes on.
+fn nickname(hay: &[u8], e: usize, limit: usize) -> Option<(Tok, usize)> {
+    if hay.get(e) != Some(&b' ') {
+        return None;
+    }
+    let close = match hay.get(e + 1)? {
+        b'"' => b'"',
+        b'\'' => b'\'',
+        b'(' => b')',
+        _ => return None,
+    };
+    let tok = read_token(hay, e + 2, limit)?;
+    let after = tok.end;
+    (tok.shape == Shape::Title
+        && hay.get(after) == Some(&close)
+        && hay.get(after + 1) == Some(&b' ')
+        && after + 2 < limit
+        && starts_upper(hay, after + 2))
+    .then_some((tok, after + 2))
+}
+
 fn read_token(hay: &[u8], p: usize, limit: usize) -> Option<Tok> {
     if p >= limit || !is_letter_byte(hay[p]) {
         return None;
