@@ -564,6 +564,9 @@ impl NamePass {
         let at = |p: usize| hay.get(p).copied().filter(|_| p < limit);
         let mut p = ke;
         let titled;
+        // A label followed by `:` or `=` (`Customer: Reed`, `"lastName":"Reed"`) is as firm
+        // as one declared with its colon.
+        let mut separated = false;
         match kind {
             CueKind::Title => {
                 if !starts_upper(hay, ks) {
@@ -588,6 +591,8 @@ impl NamePass {
                 }
                 p = skip(hay, p, limit, b" \t\"')\\");
                 if matches!(at(p), Some(b':' | b'=')) {
+                    // Not after a bracket: `Comentario de Jorge (solicitante): La impresora`.
+                    separated = !hay[ke..p].contains(&b')');
                     p += 1;
                 } else if colon {
                     return None;
@@ -641,7 +646,7 @@ impl NamePass {
             }
             _ => {}
         }
-        let colon = !matches!(kind, CueKind::Label { colon: false } | CueKind::Intro);
+        let colon = separated || !matches!(kind, CueKind::Label { colon: false } | CueKind::Intro);
         let conf = self.cue_decision(&mut run, colon || titled, titled)?;
         let conf =
             if titled && conf == 0.0 && matches!(kind, CueKind::Title | CueKind::Label { .. }) {
