@@ -105,8 +105,12 @@ enum Owner {
 #[derive(Clone, Debug)]
 pub struct Engine {
     detectors: Vec<Detector>,
-    /// The union of all patterns: the one pass over the bytes.
+    /// The union of the regex detectors' patterns: the one pass over the bytes. Column-only
+    /// detectors are not in it (they are run on their columns' fields, see
+    /// [`Engine::scan_columns`]).
     union: Arc<Union>,
+    /// Union pattern `i` is detector `union_ids[i]`.
+    union_ids: Arc<[u32]>,
     /// The same patterns, overlapping (`MatchKind::All`): which detectors match at a position
     /// whose first candidate was rejected. Built on the first rejection.
     all: Arc<OnceLock<Option<Regex>>>,
@@ -157,11 +161,27 @@ impl Engine {
                 )?),
             });
         }
-        let union = Union::new(&hirs).map_err(|message| CatalogError::Detector {
-            file: "patterns".into(),
-            detector: "(all)".into(),
-            message,
-        })?;
+        let union_ids: Vec<u32> = catalog
+            .detectors
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.kind == DetectorKind::Regex && !d.column_context_only)
+            .map(|(i, _)| i as u32)
+            .collect();
+        let union_hirs: Vec<_> = union_ids
+            .iter()
+            .map(|&i| hirs[i as usize].clone())
+            .collect();
+        let union_pats: Vec<String> = union_ids
+            .iter()
+            .map(|&i| catalog.detectors[i as usize].pattern.clone())
+            .collect();
+        let union =
+            Union::new(&union_hirs, union_pats).map_err(|message| CatalogError::Detector {
+                file: "patterns".into(),
+                detector: "(all)".into(),
+                message,
+            })?;
 
         // Context automaton: every keyword of every detector plus the negative words, each in
         // its written form, lower case, upper case and accent-folded.
@@ -214,6 +234,7 @@ impl Engine {
             names,
             detectors: catalog.detectors.clone(),
             union: Arc::new(union),
+            union_ids: union_ids.into(),
             not_after,
             all: Arc::new(OnceLock::new()),
             singles: (0..pats.len()).map(|_| OnceLock::new()).collect(),
@@ -238,14 +259,14 @@ impl Engine {
             .as_ref()
     }
 
-    /// Every pattern, overlapping (`MatchKind::All`).
+    /// The union's patterns, overlapping (`MatchKind::All`).
     fn all(&self) -> Option<&Regex> {
         self.all
             .get_or_init(|| {
                 Regex::builder()
                     .syntax(syntax_config())
                     .configure(union_config(MatchKind::All))
-                    .build_many(&patterns_of(&self.detectors))
+                    .build_many(&self.union.pats)
                     .ok()
             })
             .as_ref()
@@ -298,23 +319,20 @@ impl Engine {
         let mut set: Option<PatternSet> = None;
         let mut cache = self.union.caches.get();
         while pos < range.end {
-            let Some(m) = self
-                .union
-                .search(&mut cache, hay, pos..limit, &self.detectors)
-            else {
+            let Some(m) = self.union.search(&mut cache, hay, pos..limit) else {
                 break;
             };
             if m.start() >= range.end {
                 break;
             }
-            let pid = m.pattern().as_usize();
+            let pid = self.union_ids[m.pattern().as_usize()] as usize;
             if let Some((hit, end)) = self.accept(hay, pid, m.start(), m.end(), limit, &scope) {
                 pos = end.max(pos + 1);
                 out.push(hit);
                 continue;
             }
             // Rejected: let the other detectors that match at this position try.
-            let set = set.get_or_insert_with(|| PatternSet::new(self.singles.len()));
+            let set = set.get_or_insert_with(|| PatternSet::new(self.union_ids.len()));
             set.clear();
             let anchored = Input::new(hay)
                 .range(m.start()..limit)
@@ -324,7 +342,7 @@ impl Engine {
             }
             let mut accepted = None;
             for other in set.iter() {
-                let o = other.as_usize();
+                let o = self.union_ids[other.as_usize()] as usize;
                 if o == pid {
                     continue;
                 }
@@ -343,6 +361,9 @@ impl Engine {
                 None => pos = m.start() + 1,
             }
         }
+        if let Some(cols) = header {
+            self.scan_columns(hay, range.clone(), limit, cols, &scope, base, out);
+        }
         if let Some(names) = &self.names {
             // A name that overlaps a regex detector's hit yields to it: the regex hit is the
             // more specific reading (`apellido materno: Ruiz`, `born in Jackson`, a password).
@@ -359,6 +380,108 @@ impl Engine {
                 .collect();
             out.truncate(mid);
             out.extend(kept);
+        }
+    }
+
+    /// Runs each column-only detector (`date_of_birth_column`, `username_column`...) on the
+    /// fields of the columns whose header names it, instead of over every byte in the union:
+    /// its pattern (a delimiter, then a bare value) matches nearly every field of every
+    /// delimited line, and in the union those candidates cost about 8% of a scan. Fields are
+    /// found by counting delimiters outside double quotes from each line start in `range`
+    /// (the header line excluded). A hit here wins over union hits it overlaps, as it did when
+    /// the detector was in the union (its match starts one byte earlier, at the delimiter).
+    #[allow(clippy::too_many_arguments)]
+    fn scan_columns(
+        &self,
+        hay: &[u8],
+        range: Range<usize>,
+        limit: usize,
+        cols: &Columns,
+        scope: &Scope,
+        base: usize,
+        out: &mut Vec<Hit>,
+    ) {
+        let mut jobs: Vec<(usize, usize)> = Vec::new();
+        for (c, owners) in cols.owners.iter().enumerate() {
+            for &d in owners {
+                if c > 0 && self.detectors[d as usize].column_context_only {
+                    jobs.push((c, d as usize));
+                }
+            }
+        }
+        let Some(last) = jobs.iter().map(|&(c, _)| c).max() else {
+            return;
+        };
+        let delim = cols.header.delim;
+        // The first line start at or after range.start; never the document's first line.
+        let mut ls = match range.start {
+            0 => match memchr::memchr(b'\n', hay) {
+                Some(i) => i + 1,
+                None => return,
+            },
+            s if hay[s - 1] == b'\n' => s,
+            s => match memchr::memchr(b'\n', &hay[s..]) {
+                Some(i) => s + i + 1,
+                None => return,
+            },
+        };
+        let mut found: Vec<Hit> = Vec::new();
+        let mut starts = vec![0usize; last + 1];
+        while ls < range.end && ls < hay.len() {
+            let le = memchr::memchr(b'\n', &hay[ls..]).map_or(hay.len(), |i| ls + i);
+            // Field starts of columns 1..=last (0 when the line has fewer columns).
+            starts.iter_mut().for_each(|s| *s = 0);
+            let (mut col, mut quoted) = (0usize, false);
+            for (i, &b) in hay[ls..le].iter().enumerate() {
+                if b == b'"' {
+                    quoted = !quoted;
+                } else if b == delim && !quoted {
+                    col += 1;
+                    if col > last {
+                        break;
+                    }
+                    starts[col] = ls + i + 1;
+                }
+            }
+            for &(c, d) in &jobs {
+                let fs = starts[c];
+                if fs == 0 {
+                    continue;
+                }
+                let input = Input::new(hay).range(fs - 1..limit).anchored(Anchored::Yes);
+                if let Some(m) = self.single(d).and_then(|re| re.search(&input)) {
+                    if let Some((hit, _)) = self.accept(hay, d, m.start(), m.end(), limit, scope) {
+                        found.push(hit);
+                    }
+                }
+            }
+            ls = le + 1;
+        }
+        if found.is_empty() {
+            return;
+        }
+        // Merge: both lists are sorted and free of overlaps; a column hit wins.
+        let regex_hits: Vec<Hit> = out.drain(base..).collect();
+        let mut j = 0;
+        let mut kept = Vec::with_capacity(regex_hits.len());
+        for h in regex_hits {
+            while j < found.len() && found[j].end <= h.start {
+                j += 1;
+            }
+            if j < found.len() && found[j].start < h.end {
+                continue;
+            }
+            kept.push(h);
+        }
+        let (mut a, mut b) = (kept.into_iter().peekable(), found.into_iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if x.start <= y.start => a.next(),
+                (Some(_), Some(_)) | (None, Some(_)) => b.next(),
+                (Some(_), None) => a.next(),
+                (None, None) => break,
+            };
+            out.extend(next);
         }
     }
 
@@ -627,6 +750,8 @@ struct Union {
     caches: Pool<UnionCache, CacheFn>,
     /// The same union as a `meta::Regex`, should the lazy DFAs ever give up (built then).
     fallback: OnceLock<Option<Regex>>,
+    /// The union's patterns, in union order.
+    pats: Vec<String>,
 }
 
 type CacheFn = Box<dyn Fn() -> UnionCache + Send + Sync + UnwindSafe + RefUnwindSafe>;
@@ -644,7 +769,7 @@ impl std::fmt::Debug for Union {
 }
 
 impl Union {
-    fn new(hirs: &[regex_syntax::hir::Hir]) -> Result<Union, String> {
+    fn new(hirs: &[regex_syntax::hir::Hir], pats: Vec<String>) -> Result<Union, String> {
         let nfa = |reverse: bool| {
             thompson::NFA::compiler()
                 .configure(
@@ -682,39 +807,34 @@ impl Union {
             rev,
             caches: Pool::new(create),
             fallback: OnceLock::new(),
+            pats,
         })
     }
 
     /// The leftmost-first match in `hay[span]`: start, end and pattern.
-    fn search(
-        &self,
-        cache: &mut UnionCache,
-        hay: &[u8],
-        span: Range<usize>,
-        detectors: &[Detector],
-    ) -> Option<Match> {
+    fn search(&self, cache: &mut UnionCache, hay: &[u8], span: Range<usize>) -> Option<Match> {
         let input = Input::new(hay).range(span.clone());
         let end = match self.fwd.try_search_fwd(&mut cache.fwd, &input) {
             Ok(None) => return None,
             Ok(Some(end)) => end,
-            Err(_) => return self.fallback(hay, span, detectors),
+            Err(_) => return self.fallback(hay, span),
         };
         let back = Input::new(hay)
             .range(span.start..end.offset())
             .anchored(Anchored::Pattern(end.pattern()));
         match self.rev.try_search_rev(&mut cache.rev, &back) {
             Ok(Some(start)) => Some(Match::new(end.pattern(), start.offset()..end.offset())),
-            _ => self.fallback(hay, span, detectors),
+            _ => self.fallback(hay, span),
         }
     }
 
-    fn fallback(&self, hay: &[u8], span: Range<usize>, detectors: &[Detector]) -> Option<Match> {
+    fn fallback(&self, hay: &[u8], span: Range<usize>) -> Option<Match> {
         self.fallback
             .get_or_init(|| {
                 Regex::builder()
                     .syntax(syntax_config())
                     .configure(union_config(MatchKind::LeftmostFirst))
-                    .build_many(&patterns_of(detectors))
+                    .build_many(&self.pats)
                     .ok()
             })
             .as_ref()?
@@ -1282,15 +1402,13 @@ mod tests {
         let meta = Regex::builder()
             .syntax(syntax_config())
             .configure(union_config(MatchKind::LeftmostFirst))
-            .build_many(&patterns_of(&engine.detectors))
+            .build_many(&engine.union.pats)
             .unwrap();
         let mut cache = engine.union.caches.get();
         let (mut pos, mut n) = (0, 0);
         while pos < hay.len() {
             let want = meta.search(&Input::new(&hay).range(pos..));
-            let got = engine
-                .union
-                .search(&mut cache, &hay, pos..hay.len(), &engine.detectors);
+            let got = engine.union.search(&mut cache, &hay, pos..hay.len());
             assert_eq!(got, want, "at {pos}");
             let Some(m) = want else { break };
             n += 1;
