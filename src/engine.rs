@@ -1,8 +1,12 @@
 //! The match engine: every regex detector in one pass, then validation and context scoring.
 //!
-//! All detector patterns are compiled into one lazy DFA (leftmost-first, so catalog order is
+//! The detector patterns are compiled into one lazy DFA (leftmost-first, so catalog order is
 //! priority) and searched once over the haystack; the matched detector's own reverse DFA finds
-//! where each match starts. For each candidate the engine runs the detector's validator; when
+//! where each match starts. Two kinds of detector stay out of that union because their
+//! generic shapes would match everywhere only to be rejected: column-only detectors run on
+//! the fields of the CSV columns named for them, and detectors that need a context word run
+//! only in windows around their words (and in their columns); their hits are merged as one
+//! leftmost-first pass would have chosen. For each candidate the engine runs the detector's validator; when
 //! the validator rejects, the other detectors that match at the same position are tried (found
 //! with one anchored overlapping search), so a rejected SSN never hides a valid routing number
 //! over the same bytes. Context words (English and Spanish, accent-insensitive) are looked up
