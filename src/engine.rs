@@ -123,6 +123,9 @@ pub struct Engine {
     gated: Arc<[(u32, usize)]>,
     /// Per context-automaton pattern: whether a gated detector owns it.
     gated_words: Arc<[bool]>,
+    /// The gated detectors' words alone, for the stretches the context index never reached
+    /// (overlapping, ASCII case-insensitive), and each pattern's context-automaton pattern.
+    gated_ac: Option<(AhoCorasick, Arc<[u32]>)>,
     /// The same patterns, overlapping (`MatchKind::All`): which detectors match at a position
     /// whose first candidate was rejected. Built on the first rejection.
     all: Arc<OnceLock<Option<Regex>>>,
@@ -248,6 +251,24 @@ impl Engine {
                     .any(|w| matches!(*w, Owner::Detector(d) if gated.iter().any(|&(g, _)| g == d)))
             })
             .collect();
+        let gated_list: Vec<u32> = (0..words.len() as u32)
+            .filter(|&i| gated_words[i as usize])
+            .collect();
+        let gated_ac = if gated_list.is_empty() {
+            None
+        } else {
+            let ac = AhoCorasickBuilder::new()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .ascii_case_insensitive(true)
+                .match_kind(AcMatchKind::Standard)
+                .build(gated_list.iter().map(|&i| &words[i as usize]))
+                .map_err(|e| CatalogError::Detector {
+                    file: "patterns".into(),
+                    detector: "(keywords)".into(),
+                    message: e.to_string(),
+                })?;
+            Some((ac, gated_list.into()))
+        };
         let ctx = if words.is_empty() {
             None
         } else {
@@ -276,6 +297,7 @@ impl Engine {
             union_ids: union_ids.into(),
             gated: gated.into(),
             gated_words: gated_words.into(),
+            gated_ac,
             not_after,
             all: Arc::new(OnceLock::new()),
             singles: (0..pats.len()).map(|_| OnceLock::new()).collect(),
@@ -356,6 +378,7 @@ impl Engine {
         let scope = Scope {
             header,
             keywords: &keywords,
+            local: false,
         };
         let base = out.len();
         let limit = limit.min(hay.len()).max(range.end);
@@ -410,6 +433,11 @@ impl Engine {
                 None => pos = m.start() + 1,
             }
         }
+        let later = Scope {
+            local: true,
+            ..scope
+        };
+        let scope = later;
         let mut gated_hits = self.scan_gated(hay, range.clone(), limit, &scope);
         let mut column_hits = Vec::new();
         if let Some(cols) = header {
@@ -574,18 +602,39 @@ impl Engine {
         scope: &Scope,
     ) -> Vec<(usize, Hit)> {
         let mut hits = Vec::new();
-        let Some(ctx) = self.ctx.as_ref() else {
-            return hits;
-        };
-        if self.gated.is_empty() {
+        if self.ctx.is_none() || self.gated.is_empty() {
             return hits;
         }
         let reach = self.gated.iter().map(|&(_, l)| l).max().unwrap_or(0);
+        let to = (range.end + CONTEXT_AFTER + reach).min(hay.len());
         let words = {
             let mut k = scope.keywords.borrow_mut();
-            k.search_to(ctx, hay, (range.end + CONTEXT_AFTER + reach).min(hay.len()));
-            k.take_gated()
+            let searched = k.searched;
+            let mut words = k.take_gated();
+            // Past what the context index searched (candidates that need context stopped
+            // there), only the gated words are looked for.
+            if let Some((ac, to_ctx)) = &self.gated_ac {
+                if searched < to {
+                    let input = aho_corasick::Input::new(hay).range(searched..to);
+                    for m in ac.find_overlapping_iter(input) {
+                        let (start, end) = (m.start(), m.end());
+                        if start >= searched
+                            && word_bounded(hay, start, end)
+                            && !product_token(hay, end)
+                            && !glued_symbol(hay, end)
+                        {
+                            words.push(Keyword {
+                                start,
+                                end,
+                                pattern: to_ctx[m.pattern().as_usize()],
+                            });
+                        }
+                    }
+                }
+            }
+            words
         };
+
         if words.is_empty() {
             return hits;
         }
@@ -859,6 +908,19 @@ impl Engine {
         let ctx = self.ctx.as_ref()?;
         let ws = start.saturating_sub(CONTEXT_BEFORE);
         let we = (end + CONTEXT_AFTER).min(hay.len());
+        if scope.local {
+            let mut words = Vec::new();
+            ctx.find(hay, ws, we, |start, end, pattern| {
+                if end <= we && !product_token(hay, end) && !glued_symbol(hay, end) {
+                    words.push(Keyword {
+                        start,
+                        end,
+                        pattern,
+                    });
+                }
+            });
+            return Some(f(&words));
+        }
         Some(f(scope.keywords.borrow_mut().within(ctx, hay, ws, we)))
     }
 
@@ -1052,6 +1114,10 @@ struct Scope<'s, 'h> {
     header: Option<&'s Columns<'h>>,
     /// Context words found so far.
     keywords: &'s RefCell<KeywordIndex>,
+    /// Look the words up around each candidate instead of in `keywords`: for the passes
+    /// after the union's (gated windows, columns), whose few candidates go back to the start
+    /// of the range and would make the index search it all again.
+    local: bool,
 }
 
 /// The context words of every detector and the negative words, found at word starts: a
@@ -1270,11 +1336,6 @@ impl KeywordIndex {
             }
         });
         self.searched = resume;
-    }
-
-    /// Makes sure every word that starts before `to` has been found.
-    fn search_to(&mut self, ctx: &ContextWords, hay: &[u8], to: usize) {
-        self.search(ctx, hay, to);
     }
 
     /// The words of gated detectors found so far, in order, once each.
