@@ -6,8 +6,8 @@
 //! generic shapes would match everywhere only to be rejected: column-only detectors run on
 //! the fields of the CSV columns named for them, and detectors that need a context word run
 //! only in windows around their words (and in their columns); their hits are merged as one
-//! leftmost-first pass would have chosen. For each candidate the engine runs the detector's validator; when
-//! the validator rejects, the other detectors that match at the same position are tried (found
+//! leftmost-first pass would have chosen. For each candidate the engine runs the detector's
+//! validator; when the validator rejects, the other detectors that match at the same position are tried (found
 //! with one anchored overlapping search), so a rejected SSN never hides a valid routing number
 //! over the same bytes. Context words (English and Spanish, accent-insensitive) are looked up
 //! at word starts, block by block as candidates advance, and only near candidates of detectors
@@ -113,8 +113,8 @@ enum Owner {
 pub struct Engine {
     detectors: Vec<Detector>,
     /// The union of the regex detectors' patterns: the one pass over the bytes. Column-only
-    /// detectors are not in it (they are run on their columns' fields, see
-    /// [`Engine::scan_columns`]).
+    /// and gated detectors are not in it (see [`Engine::scan_columns`] and
+    /// [`Engine::scan_gated`]).
     union: Arc<Union>,
     /// Union pattern `i` is detector `union_ids[i]`.
     union_ids: Arc<[u32]>,
@@ -247,8 +247,9 @@ impl Engine {
         let gated_words: Vec<bool> = owners
             .iter()
             .map(|o| {
-                o.iter()
-                    .any(|w| matches!(*w, Owner::Detector(d) if gated.iter().any(|&(g, _)| g == d)))
+                o.iter().any(|w| {
+                    matches!(*w, Owner::Detector(d) if is_gated(&catalog.detectors[d as usize]))
+                })
             })
             .collect();
         let gated_list: Vec<u32> = (0..words.len() as u32)
@@ -433,11 +434,10 @@ impl Engine {
                 None => pos = m.start() + 1,
             }
         }
-        let later = Scope {
+        let scope = Scope {
             local: true,
             ..scope
         };
-        let scope = later;
         let mut gated_hits = self.scan_gated(hay, range.clone(), limit, &scope);
         let mut column_hits = Vec::new();
         if let Some(cols) = header {
@@ -514,10 +514,12 @@ impl Engine {
         for (c, owners) in cols.owners.iter().enumerate() {
             for &d in owners {
                 let det = &self.detectors[d as usize];
+                // Column-only detectors need the delimiter before the field; a gated one (it
+                // needs context) is searched inside the field.
                 let in_column = if det.column_context_only {
                     c > 0
                 } else {
-                    self.gated.iter().any(|&(g, _)| g == d)
+                    det.context_required
                 };
                 if in_column {
                     jobs.push((c, d as usize));
@@ -592,8 +594,9 @@ impl Engine {
     /// accepted only with one of its words within 80 bytes before or 40 after its value, so
     /// it must start between `word.end - 40 - longest` and `word.start + 80`; those windows
     /// (merged per detector) are searched with the detector's own regex and every candidate
-    /// goes through the usual validation and scoring. The words come from the same index that
-    /// scores context, searched to the end of the range plus the reach of a window.
+    /// goes through the usual validation and scoring. The words come from the index that
+    /// scores context as far as it searched, and past that from an automaton of the gated
+    /// detectors' words alone.
     fn scan_gated(
         &self,
         hay: &[u8],
@@ -620,8 +623,7 @@ impl Engine {
                         let (start, end) = (m.start(), m.end());
                         if start >= searched
                             && word_bounded(hay, start, end)
-                            && !product_token(hay, end)
-                            && !glued_symbol(hay, end)
+                            && context_word_end(hay, end)
                         {
                             words.push(Keyword {
                                 start,
@@ -704,39 +706,6 @@ impl Engine {
             }
         }
     }
-}
-
-/// Merges hits of column-only detectors into `out[base..]`: both lists are sorted and free of
-/// overlaps, and a column hit wins over a hit it overlaps (its match started one byte earlier,
-/// at the delimiter, when these detectors were part of the one pass).
-fn merge_column_hits(out: &mut Vec<Hit>, base: usize, found: Vec<Hit>) {
-    {
-        let regex_hits: Vec<Hit> = out.drain(base..).collect();
-        let mut j = 0;
-        let mut kept = Vec::with_capacity(regex_hits.len());
-        for h in regex_hits {
-            while j < found.len() && found[j].end <= h.start {
-                j += 1;
-            }
-            if j < found.len() && found[j].start < h.end {
-                continue;
-            }
-            kept.push(h);
-        }
-        let (mut a, mut b) = (kept.into_iter().peekable(), found.into_iter().peekable());
-        loop {
-            let next = match (a.peek(), b.peek()) {
-                (Some(x), Some(y)) if x.start <= y.start => a.next(),
-                (Some(_), Some(_)) | (None, Some(_)) => b.next(),
-                (Some(_), None) => a.next(),
-                (None, None) => break,
-            };
-            out.extend(next);
-        }
-    }
-}
-
-impl Engine {
     /// Validates a candidate; when it fails, tries it again cut at each of its last few
     /// separators (an IBAN followed by ` EUR`, a phone followed by a time, an address read as a
     /// CIDR block in `10.244.3.9/10.244.3.9:9300`), each cut still a
@@ -911,7 +880,7 @@ impl Engine {
         if scope.local {
             let mut words = Vec::new();
             ctx.find(hay, ws, we, |start, end, pattern| {
-                if end <= we && !product_token(hay, end) && !glued_symbol(hay, end) {
+                if end <= we && context_word_end(hay, end) {
                     words.push(Keyword {
                         start,
                         end,
@@ -1104,6 +1073,34 @@ impl Union {
             })
             .as_ref()?
             .search(&Input::new(hay).range(span))
+    }
+}
+
+/// Merges hits of column-only detectors into `out[base..]`: both lists are sorted and free of
+/// overlaps, and a column hit wins over a hit it overlaps (its match started one byte earlier,
+/// at the delimiter, when these detectors were part of the one pass).
+fn merge_column_hits(out: &mut Vec<Hit>, base: usize, found: Vec<Hit>) {
+    let regex_hits: Vec<Hit> = out.drain(base..).collect();
+    let mut j = 0;
+    let mut kept = Vec::with_capacity(regex_hits.len());
+    for h in regex_hits {
+        while j < found.len() && found[j].end <= h.start {
+            j += 1;
+        }
+        if j < found.len() && found[j].start < h.end {
+            continue;
+        }
+        kept.push(h);
+    }
+    let (mut a, mut b) = (kept.into_iter().peekable(), found.into_iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if x.start <= y.start => a.next(),
+            (Some(_), Some(_)) | (None, Some(_)) => b.next(),
+            (Some(_), None) => a.next(),
+            (None, None) => break,
+        };
+        out.extend(next);
     }
 }
 
@@ -1323,7 +1320,7 @@ impl KeywordIndex {
         }
         let (words, gated, filter) = (&mut self.words, &mut self.gated, &self.gated_filter);
         let resume = ctx.find(hay, from, to, |start, end, pattern| {
-            if !product_token(hay, end) && !glued_symbol(hay, end) {
+            if context_word_end(hay, end) {
                 let k = Keyword {
                     start,
                     end,
@@ -1345,6 +1342,12 @@ impl KeywordIndex {
         g.dedup_by_key(|k| (k.start, k.pattern));
         g
     }
+}
+
+/// Whether a word found ending at `end` counts as context: not the name of a product token
+/// and not a symbol glued to a letter.
+fn context_word_end(hay: &[u8], end: usize) -> bool {
+    !product_token(hay, end) && !glued_symbol(hay, end)
 }
 
 /// Whether a symbol word (`$`, `R$`, `S/`) ending at `end` is glued to a letter: Java's
