@@ -479,8 +479,7 @@ pub(crate) fn token(s: &[u8]) -> Verdict {
     }
     // The part after the prefix: one repeated character is a mask (`sk_live_xxxx...`).
     let body = &s[s.len().min(8)..];
-    let first = body.first().copied();
-    if body.iter().all(|&c| Some(c) == first) {
+    if super::is_repdigit(body) {
         return Verdict::Invalid;
     }
     let lower = s.to_ascii_lowercase();
