@@ -170,6 +170,9 @@ const F_SUFFIX: u16 = 16;
 const F_ORG: u16 = 32;
 const F_NOT_NAME: u16 = 64;
 const F_TITLE: u16 = 128;
+/// A surname far more often than a given name (`Ruiz`, `Jones`): after a comma it starts
+/// the next name of a list, not the given name of `SURNAME, Given`.
+const F_MAINLY_SURNAME: u16 = 256;
 const F_NAME: u16 = F_GIVEN | F_SURNAME;
 
 /// The kinds of cue.
@@ -271,6 +274,15 @@ impl NamePass {
                     });
                 }
                 *keys.entry(Cow::Borrowed(key.as_bytes())).or_default() |= flag;
+            }
+        }
+        let given: HashMap<&str, u64> = lexicon_rows(GIVEN.1)
+            .map(|(k, n)| (k, n.trim().parse().unwrap_or(0)))
+            .collect();
+        for (k, n) in lexicon_rows(SURNAMES.1) {
+            let n: u64 = n.trim().parse().unwrap_or(0);
+            if given.get(k).is_none_or(|&g| n >= g.saturating_mul(20)) {
+                *keys.entry(Cow::Borrowed(k.as_bytes())).or_default() |= F_MAINLY_SURNAME;
             }
         }
         let w = &rules.words;
@@ -461,7 +473,10 @@ impl NamePass {
             }
             // A capitalised word: a name without a cue?
             let run = self.read_run(hay, i, limit, true);
+            // After a rejected run, the scan resumes at its end; after one read as a list
+            // (`Ana Ruiz, Luis Mesa`), at the item after the comma.
             let next = run.as_ref().map_or(0, |r| r.end());
+            let after_comma = run.as_ref().and_then(|r| r.comma.map(|c| r.toks[c].start));
             let found = run.and_then(|mut run| {
                 let display = display_name_follows(hay, run.end(), limit);
                 let column = !name_cols.is_empty()
@@ -492,9 +507,17 @@ impl NamePass {
                 }?;
                 Some((run.start(), run.end(), conf))
             });
-            if let Some((s, e, conf)) = found {
-                push(s, e, conf, &mut last_end);
-            }
+            let next = match (found, after_comma) {
+                (Some((s, e, conf)), _) => {
+                    push(s, e, conf, &mut last_end);
+                    match after_comma {
+                        Some(c) if c > e => c,
+                        _ => next,
+                    }
+                }
+                (None, Some(c)) => c,
+                (None, None) => next,
+            };
             i = next.max(skip_word(hay, i, limit));
         }
     }
@@ -770,10 +793,23 @@ impl NamePass {
                 .iter()
                 .filter(|t| matches!(t.shape, Shape::Title | Shape::Caps))
                 .all(|t| t.flags & F_SURNAME != 0);
-            if !(surnames && first.flags & F_GIVEN != 0 && run.toks[0].shape == Shape::Caps) {
-                return None;
+            // Capitalised (`García López, María Fernanda`) only when the words before the
+            // comma are plainly surnames and the words after it plainly given names.
+            let plain = run.toks[..c]
+                .iter()
+                .all(|t| t.flags & F_MAINLY_SURNAME != 0 && t.flags & F_COMMON == 0)
+                && run.toks[c..].iter().all(|t| {
+                    t.shape == Shape::Initial || t.flags & F_GIVEN != 0 && t.flags & F_COMMON == 0
+                });
+            if surnames && first.flags & F_GIVEN != 0 && (run.toks[0].shape == Shape::Caps || plain)
+            {
+                return Some(self.conf.pair);
             }
-            return Some(self.conf.pair);
+            // Not `SURNAME, Given`: a list (`James Smith, Mary Jones`); its first item may
+            // still be a name, and the scan resumes after the comma for the next.
+            run.toks.truncate(c);
+            run.comma = None;
+            return self.pair_decision(run);
         }
         let first = words[0];
         if first.flags & F_GIVEN == 0 {
@@ -867,6 +903,9 @@ impl NamePass {
         if let Some(c) = run.comma {
             let valid = c < run.toks.len()
                 && run.toks[c].flags & F_GIVEN != 0
+                && !run.toks[c..]
+                    .iter()
+                    .any(|t| t.flags & F_MAINLY_SURNAME != 0)
                 && run.toks[..c]
                     .iter()
                     .all(|t| t.shape != Shape::Initial && t.flags & F_SURNAME != 0);
