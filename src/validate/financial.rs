@@ -132,6 +132,44 @@ pub(crate) fn payment_card(s: &[u8]) -> Verdict {
     }
 }
 
+/// Magnetic-stripe track data (ISO/IEC 7813): track 1 `%B` PAN `^` NAME `^` YYMM service
+/// code…, track 2 `;` PAN `=` YYMM service code…, sentinels optional. PCI DSS forbids storing
+/// it after authorisation, so a log line holding it leaks the card in full.
+///
+/// The PAN is checked as [`payment_card`] (its verdict is the track's) and the expiry month
+/// must be 01–12.
+pub(crate) fn card_track(s: &[u8]) -> Verdict {
+    let s = s.strip_prefix(b"%").unwrap_or(s);
+    let s = s.strip_prefix(b";").unwrap_or(s);
+    let (pan, rest) = match s.first() {
+        Some(b'B' | b'b') => {
+            let s = &s[1..];
+            let Some(c) = s.iter().position(|&b| b == b'^') else {
+                return Verdict::Invalid;
+            };
+            let after = &s[c + 1..];
+            let Some(n) = after.iter().position(|&b| b == b'^') else {
+                return Verdict::Invalid;
+            };
+            if !(2..=26).contains(&n) {
+                return Verdict::Invalid; // the name field's length
+            }
+            (&s[..c], &after[n + 1..])
+        }
+        _ => match s.iter().position(|&b| b == b'=') {
+            Some(c) => (&s[..c], &s[c + 1..]),
+            None => return Verdict::Invalid,
+        },
+    };
+    let month = rest
+        .get(2..4)
+        .map(|m| (m[0].wrapping_sub(b'0')) * 10 + m[1].wrapping_sub(b'0'));
+    if !matches!(month, Some(1..=12)) {
+        return Verdict::Invalid;
+    }
+    payment_card(pan)
+}
+
 /// IBAN length per country (python-stdnum's copy of the SWIFT registry, release 101; §4.2).
 #[rustfmt::skip]
 const IBAN_LENGTHS: &[(&[u8; 2], u8)] = &[
@@ -319,6 +357,28 @@ mod tests {
     use Verdict::{Invalid, TestValue, Valid, Weak};
 
     use crate::validate::check_all as all;
+
+    #[test]
+    fn card_tracks() {
+        for t in [
+            &b"%B4539148803436467^PEREZ/JUAN M^2709101000000000000000?"[..],
+            b"B4539148803436467^SMITH/JOHN^27091010000",
+            b";4539148803436467=27091010000000000?",
+            b"4539148803436467=2709101123456789",
+        ] {
+            assert_eq!(card_track(t), Valid, "{}", String::from_utf8_lossy(t));
+        }
+        assert_eq!(card_track(b";4111111111111111=25121010000?"), TestValue);
+        for t in [
+            &b"%B4539148803436468^PEREZ/JUAN^2709101000?"[..], // Luhn
+            b";4539148803436467=27131010000?",                 // month 13
+            b";4539148803436467=2700101000?",                  // month 00
+            b"%B4539148803436467^PEREZ/JUAN",                  // no second separator
+            b"1234567890123=2709101",                          // no brand
+        ] {
+            assert_eq!(card_track(t), Invalid, "{}", String::from_utf8_lossy(t));
+        }
+    }
 
     #[test]
     fn ccc_and_account_numbers() {

@@ -70,6 +70,9 @@ pub enum Validator {
     // Financial
     /// Payment card: brand IIN and length, Luhn, test PANs.
     PaymentCard,
+    /// Magnetic-stripe track data (track 1 `%B…^NAME^YYMM…`, track 2 `;PAN=YYMM…`): the PAN
+    /// passes [`Validator::PaymentCard`] and the expiry month is a month.
+    CardTrack,
     /// IBAN: country length, mod 97, Spanish CCC digits.
     Iban,
     /// Mexican CLABE: 3-7-1 weighted check digit.
@@ -169,6 +172,7 @@ impl Validator {
             Validator::Npi => us::npi(s),
             Validator::Dea => us::dea(s),
             Validator::PaymentCard => financial::payment_card(s),
+            Validator::CardTrack => financial::card_track(s),
             Validator::Iban => financial::iban(s),
             Validator::Clabe => financial::clabe(s),
             Validator::Mrz => {
@@ -349,7 +353,7 @@ mod tests {
     }
 
     /// Every validator, for exhaustive tests.
-    pub(crate) const ALL: [Validator; 45] = [
+    pub(crate) const ALL: [Validator; 46] = [
         Validator::Ssn,
         Validator::Itin,
         Validator::Ein,
@@ -359,6 +363,7 @@ mod tests {
         Validator::Npi,
         Validator::Dea,
         Validator::PaymentCard,
+        Validator::CardTrack,
         Validator::Iban,
         Validator::Clabe,
         Validator::Mrz,
