@@ -241,6 +241,8 @@ struct DetectorDef {
     context_required: bool,
     #[serde(default)]
     column_context_only: bool,
+    #[serde(default)]
+    context_before: bool,
     #[serde(default = "default_true")]
     negative_context: bool,
     #[serde(default)]
@@ -277,6 +279,9 @@ pub struct Detector {
     /// Context comes only from the column header of a delimited file (CSV, TSV), never from
     /// nearby words: for values that are everywhere (dates) and personal only by their column.
     pub column_context_only: bool,
+    /// Only context words that end before the value count (`DOB on file for Ana is <date>`):
+    /// for values that are everywhere and personal only after their label.
+    pub context_before: bool,
     /// Whether the shared negative words lower confidence.
     pub negative_context: bool,
     /// A regex matched against the bytes just before a candidate (at most
@@ -364,6 +369,7 @@ impl Catalog {
             keywords: Keywords::default(),
             context_required: false,
             column_context_only: false,
+            context_before: false,
             negative_context: false,
             not_after: None,
             examples: rules.examples.clone(),
@@ -444,6 +450,7 @@ impl Catalog {
                 keywords: def.keywords,
                 context_required: def.context_required,
                 column_context_only: def.column_context_only,
+                context_before: def.context_before,
                 negative_context: def.negative_context,
                 not_after: def.not_after,
                 examples: def.examples,

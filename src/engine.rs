@@ -904,6 +904,7 @@ impl Engine {
         use_neg: bool,
     ) -> (bool, bool) {
         let (mut pos_hit, mut neg_hit) = (false, false);
+        let before_only = self.detectors[pid as usize].context_before;
         for k in words {
             let (ks, ke) = (k.start, k.end);
             if ks >= start && ke <= end {
@@ -911,7 +912,9 @@ impl Engine {
             }
             for owner in &self.ctx_owners[k.pattern as usize] {
                 match *owner {
-                    Owner::Detector(d) if d == pid => pos_hit = true,
+                    Owner::Detector(d) if d == pid && (!before_only || ke <= start) => {
+                        pos_hit = true
+                    }
                     Owner::Negative if use_neg && ke <= start && start - ke <= NEGATIVE_BEFORE => {
                         neg_hit = true
                     }
