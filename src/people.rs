@@ -1069,6 +1069,32 @@ pub(crate) fn login_of_name(t: &[u8]) -> bool {
             .any(|k| given.contains(&up[..k]) && surname(k))
 }
 
+/// Whether `w`, one capitalised word (`Halvorsen`, `Olguín`, `ROBLES`), is plainly a surname:
+/// at least 500 bearers, 20 times more often a surname than a given name, and not an ordinary
+/// English or Spanish word. For surnames found by their place after a label rather than by
+/// their shape, where `Answer` or `Laura` must not pass.
+pub(crate) fn plain_surname(w: &[u8]) -> bool {
+    type Set = std::collections::HashSet<&'static [u8]>;
+    static SET: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| {
+        let common = common_words();
+        let given: HashMap<&str, u64> = lexicon_rows(GIVEN.1)
+            .map(|(k, n)| (k, n.trim().parse().unwrap_or(0)))
+            .collect();
+        lexicon_rows(SURNAMES.1)
+            .filter_map(|(k, n)| {
+                let n: u64 = n.trim().parse().ok()?;
+                (n >= 500
+                    && !common.contains(k)
+                    && given.get(k).is_none_or(|&g| n >= g.saturating_mul(20)))
+                .then_some(k.as_bytes())
+            })
+            .collect()
+    });
+    let mut buf = [0u8; MAX_KEY];
+    fold_into(w, &mut buf).is_some_and(|n| set.contains(&buf[..n]))
+}
+
 /// A stand-in for a name, for the `fake` redaction style: each word of `value` is replaced by
 /// a common given name (first word) or surname (the others) from the dictionaries, chosen by
 /// the keyed `digest`, in the original word's capitalisation; separators are kept. The result

@@ -87,6 +87,24 @@ const NOT_SECRETS: &[&str] = &[
     "basic",
 ];
 
+/// A secret found without an `=`/`:` between label and value (`password P@ss9873` in a
+/// `.netrc`, `community N0c-R3ad-41`, `la contraseña Luna2022$`): a [`secret`] of at least six
+/// characters with a letter and a digit or symbol, so that the next word of a sentence
+/// (`password reset`, `community public`) is not taken for one.
+pub(crate) fn strong_secret(s: &[u8]) -> Verdict {
+    // Sentence punctuation after the value (`Luna2022$.`) is not part of it; `!` often is.
+    let mut v = s;
+    while let [rest @ .., b'.' | b',' | b';' | b'?' | b':'] = v {
+        v = rest;
+    }
+    let letter = v.iter().any(u8::is_ascii_alphabetic);
+    let other = v.iter().any(|b| !b.is_ascii_alphabetic());
+    if v.len() < 6 || !letter || !other {
+        return Verdict::Invalid;
+    }
+    secret(v)
+}
+
 /// Accepts a captured secret value unless it is a placeholder, mask or earlier redaction.
 pub(crate) fn secret(s: &[u8]) -> Verdict {
     // One word and a colon is the next label (`Token: Kind: HDFS_DELEGATION_TOKEN`), not a value.
@@ -137,6 +155,35 @@ pub(crate) fn secret(s: &[u8]) -> Verdict {
             return Verdict::Invalid;
         }
         if lower.contains("redacted") || lower.starts_with("credential") {
+            return Verdict::Invalid;
+        }
+        // A sample config's placeholder (`put your password here`, `sk_test_your_key_here`,
+        // AWS's documented `…EXAMPLEKEY`) or a reference to a secret store
+        // (`vault:secret/data/prod/crm#password`), not the secret itself.
+        if [
+            "here",
+            "aquí",
+            "aqui",
+            "your ",
+            "your_",
+            "your-",
+            "changeme",
+            "change me",
+        ]
+        .iter()
+        .any(|w| lower.contains(w) && (lower.contains(' ') || w.len() > 4))
+            || text.contains("EXAMPLE")
+            || [
+                "vault:",
+                "arn:aws:",
+                "op://",
+                "ssm:",
+                "secretsmanager:",
+                "keyvault:",
+            ]
+            .iter()
+            .any(|p| lower.starts_with(p))
+        {
             return Verdict::Invalid;
         }
         // A short pure number (`pass=1`, `token: 42`) is a flag or a count, not a secret.

@@ -99,6 +99,9 @@ pub enum Validator {
     PlaceName,
     /// A surname after a maiden-name label: not a placeholder or a form word.
     Surname,
+    /// One capitalised word that is plainly a surname in the name dictionaries (many bearers,
+    /// rarely a given name, not an ordinary word): a surname found by its place near a label.
+    PlainSurname,
     // Spain
     /// Spanish DNI / personal NIF (including K, L, M): mod-23 letter.
     EsDni,
@@ -137,6 +140,9 @@ pub enum Validator {
     // Credentials
     /// A secret value after a password/token label: not a mask, placeholder or redaction.
     Secret,
+    /// A secret without an `=`/`:` after its label: six characters or more, a letter and a
+    /// digit or symbol.
+    StrongSecret,
     /// A login name after a user label or in an sshd/PAM/sudo line: not a system or service
     /// account, a placeholder or a status word.
     Username,
@@ -205,6 +211,13 @@ impl Validator {
             Validator::StreetAddress => personal::street_address(s),
             Validator::PlaceName => personal::place_name(s),
             Validator::Surname => personal::surname(s),
+            Validator::PlainSurname => {
+                if crate::people::plain_surname(s) {
+                    Verdict::Valid
+                } else {
+                    Verdict::Invalid
+                }
+            }
             Validator::EsDni => spain::dni(s),
             Validator::EsNie => spain::nie(s),
             Validator::EsNss => spain::nss(s),
@@ -222,6 +235,7 @@ impl Validator {
             Validator::VeRif => latam::ve_rif(s),
             Validator::EcCedula => latam::ec_cedula(s),
             Validator::Secret => credential::secret(s),
+            Validator::StrongSecret => credential::strong_secret(s),
             Validator::Username => credential::username(s),
             Validator::Login => credential::login(s),
             Validator::Token => credential::token(s),
@@ -353,7 +367,7 @@ mod tests {
     }
 
     /// Every validator, for exhaustive tests.
-    pub(crate) const ALL: [Validator; 46] = [
+    pub(crate) const ALL: [Validator; 48] = [
         Validator::Ssn,
         Validator::Itin,
         Validator::Ein,
@@ -376,6 +390,7 @@ mod tests {
         Validator::StreetAddress,
         Validator::PlaceName,
         Validator::Surname,
+        Validator::PlainSurname,
         Validator::EsDni,
         Validator::EsNie,
         Validator::EsNss,
@@ -393,6 +408,7 @@ mod tests {
         Validator::VeRif,
         Validator::EcCedula,
         Validator::Secret,
+        Validator::StrongSecret,
         Validator::Username,
         Validator::Login,
         Validator::Token,

@@ -301,6 +301,17 @@ mod tests {
     use crate::validate::check_all as all;
 
     #[test]
+    fn plain_surnames() {
+        for w in ["Halvorsen", "Castaneda", "Olguín", "ROBLES", "McAllister"] {
+            assert!(crate::people::plain_surname(w.as_bytes()), "{w}");
+        }
+        // a given name, an ordinary word, a word that is no name, a surname that is a word
+        for w in ["Laura", "Answer", "Sistema", "Rosa", "File"] {
+            assert!(!crate::people::plain_surname(w.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
     fn full_addresses_are_valid() {
         all(
             street_address,
