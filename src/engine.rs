@@ -455,12 +455,23 @@ impl Engine {
             // The match that starts first wins, then catalog order: what one leftmost-first pass
             // over all patterns would have chosen (a match may start at a label before its
             // value: `C.I.: E-84.123.456`, `DNI 46027897, RENIEC`).
+            // A hit is kept when its value overlaps no value kept before it: a match may
+            // reach past another's value without covering it (`"birth":{"date":"1996-07-01",
+            // "country":"India"}` holds a date of birth and a place of birth).
             gated_hits.extend(from.into_iter().zip(out.drain(base..)));
             gated_hits.sort_by_key(|&(f, h)| (f, h.detector, h.start, h.end));
-            let mut last_end = 0;
+            let mut kept: std::collections::BTreeMap<usize, usize> = Default::default();
             for (_, h) in gated_hits {
-                if h.start >= last_end || out.len() == base {
-                    last_end = h.end;
+                let before = kept
+                    .range(..=h.start)
+                    .next_back()
+                    .is_some_and(|(_, &e)| e > h.start);
+                let after = kept
+                    .range(h.start..)
+                    .next()
+                    .is_some_and(|(&s, _)| s < h.end);
+                if !before && !after {
+                    kept.insert(h.start, h.end);
                     out.push(h);
                 }
             }
