@@ -495,6 +495,15 @@ pub(crate) fn ipv6(s: &[u8]) -> Verdict {
 /// are `Invalid`.
 pub(crate) fn mac(s: &[u8]) -> Verdict {
     let s = s.trim_ascii();
+    // A netfilter `MAC=` field: destination and source addresses, then a 2-byte EtherType.
+    if s.len() == 41 && matches!(s[2], b':') {
+        return match (mac(&s[..17]), mac(&s[18..35])) {
+            (Verdict::Valid, _) | (_, Verdict::Valid) if s[17] == b':' && s[35] == b':' => {
+                Verdict::Valid
+            }
+            _ => Verdict::Invalid,
+        };
+    }
     let seps: &[usize] = match s.len() {
         17 if matches!(s[2], b':' | b'-') => &[2, 5, 8, 11, 14],
         14 if s[4] == b'.' => &[4, 9],
