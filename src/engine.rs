@@ -452,11 +452,11 @@ impl Engine {
             );
         }
         if !gated_hits.is_empty() {
-            // The match that starts first wins, then catalog order: what one leftmost-first pass
-            // over all patterns would have chosen (a match may start at a label before its
-            // value: `C.I.: E-84.123.456`, `DNI 46027897, RENIEC`).
-            // A hit is kept when its value overlaps no value kept before it: a match may
-            // reach past another's value without covering it (`"birth":{"date":"1996-07-01",
+            // Hits are taken in the order one leftmost-first pass over all patterns would
+            // try them: by where the match starts (a match may start at a label before its
+            // value: `C.I.: E-84.123.456`, `DNI 46027897, RENIEC`), then catalog order. A hit
+            // is kept when its value overlaps no value kept before it, since a match may reach
+            // past another's value without covering it (`"birth":{"date":"1996-07-01",
             // "country":"India"}` holds a date of birth and a place of birth).
             gated_hits.extend(from.into_iter().zip(out.drain(base..)));
             gated_hits.sort_by_key(|&(f, h)| (f, h.detector, h.start, h.end));

@@ -276,14 +276,8 @@ impl NamePass {
                 *keys.entry(Cow::Borrowed(key.as_bytes())).or_default() |= flag;
             }
         }
-        let given: HashMap<&str, u64> = lexicon_rows(GIVEN.1)
-            .map(|(k, n)| (k, n.trim().parse().unwrap_or(0)))
-            .collect();
-        for (k, n) in lexicon_rows(SURNAMES.1) {
-            let n: u64 = n.trim().parse().unwrap_or(0);
-            if given.get(k).is_none_or(|&g| n >= g.saturating_mul(20)) {
-                *keys.entry(Cow::Borrowed(k.as_bytes())).or_default() |= F_MAINLY_SURNAME;
-            }
+        for &(k, _) in mainly_surnames() {
+            *keys.entry(Cow::Borrowed(k.as_bytes())).or_default() |= F_MAINLY_SURNAME;
         }
         let w = &rules.words;
         for (list, flag) in [
@@ -1069,6 +1063,22 @@ pub(crate) fn login_of_name(t: &[u8]) -> bool {
             .any(|k| given.contains(&up[..k]) && surname(k))
 }
 
+/// The surnames that are 20 times more often a surname than a given name (or never a given
+/// name), with their bearers: read once, for the name pass's `F_MAINLY_SURNAME` flag and for
+/// [`plain_surname`].
+fn mainly_surnames() -> &'static [(&'static str, u64)] {
+    static LIST: std::sync::OnceLock<Vec<(&'static str, u64)>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        let given: HashMap<&str, u64> = lexicon_rows(GIVEN.1)
+            .map(|(k, n)| (k, n.trim().parse().unwrap_or(0)))
+            .collect();
+        lexicon_rows(SURNAMES.1)
+            .map(|(k, n)| (k, n.trim().parse().unwrap_or(0)))
+            .filter(|&(k, n)| given.get(k).is_none_or(|&g| n >= g.saturating_mul(20)))
+            .collect()
+    })
+}
+
 /// Whether `w`, one capitalised word (`Halvorsen`, `Olguín`, `ROBLES`), is plainly a surname:
 /// at least 500 bearers, 20 times more often a surname than a given name, and not an ordinary
 /// English or Spanish word. For surnames found by their place after a label rather than by
@@ -1078,17 +1088,10 @@ pub(crate) fn plain_surname(w: &[u8]) -> bool {
     static SET: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
     let set = SET.get_or_init(|| {
         let common = common_words();
-        let given: HashMap<&str, u64> = lexicon_rows(GIVEN.1)
-            .map(|(k, n)| (k, n.trim().parse().unwrap_or(0)))
-            .collect();
-        lexicon_rows(SURNAMES.1)
-            .filter_map(|(k, n)| {
-                let n: u64 = n.trim().parse().ok()?;
-                (n >= 500
-                    && !common.contains(k)
-                    && given.get(k).is_none_or(|&g| n >= g.saturating_mul(20)))
-                .then_some(k.as_bytes())
-            })
+        mainly_surnames()
+            .iter()
+            .filter(|&&(k, n)| n >= 500 && !common.contains(k))
+            .map(|&(k, _)| k.as_bytes())
             .collect()
     });
     let mut buf = [0u8; MAX_KEY];

@@ -160,29 +160,22 @@ pub(crate) fn secret(s: &[u8]) -> Verdict {
         // A sample config's placeholder (`put your password here`, `sk_test_your_key_here`,
         // AWS's documented `…EXAMPLEKEY`) or a reference to a secret store
         // (`vault:secret/data/prod/crm#password`), not the secret itself.
-        if [
-            "here",
-            "aquí",
-            "aqui",
-            "your ",
-            "your_",
-            "your-",
-            "changeme",
-            "change me",
-        ]
-        .iter()
-        .any(|w| lower.contains(w) && (lower.contains(' ') || w.len() > 4))
+        // Markers of a placeholder anywhere in the value, and words that mark one only in a
+        // phrase (with a space: `put your password here`, not `Where2Go!`).
+        const ANYWHERE: &[&str] = &["your ", "your_", "your-", "changeme", "change me", "aquí"];
+        const IN_PHRASE: &[&str] = &["here", "aqui"];
+        const STORES: &[&str] = &[
+            "vault:",
+            "arn:aws:",
+            "op://",
+            "ssm:",
+            "secretsmanager:",
+            "keyvault:",
+        ];
+        if ANYWHERE.iter().any(|w| lower.contains(w))
+            || (lower.contains(' ') && IN_PHRASE.iter().any(|w| lower.contains(w)))
             || text.contains("EXAMPLE")
-            || [
-                "vault:",
-                "arn:aws:",
-                "op://",
-                "ssm:",
-                "secretsmanager:",
-                "keyvault:",
-            ]
-            .iter()
-            .any(|p| lower.starts_with(p))
+            || STORES.iter().any(|p| lower.starts_with(p))
         {
             return Verdict::Invalid;
         }
