@@ -34,7 +34,7 @@ use aho_corasick::{
 use serde::Deserialize;
 
 use crate::catalog::{Examples, Keywords};
-use crate::engine::{Header, Hit, byte_mask, run_starts, variants};
+use crate::engine::{Header, Hit, class_mask, run_starts, variants};
 use crate::error::CatalogError;
 
 /// The rules file, embedded.
@@ -1355,7 +1355,7 @@ fn starts_upper(hay: &[u8], i: usize) -> bool {
 }
 
 /// Finds the next word start (a letter after a byte that is not one) from a bit mask of the
-/// word starts of each 64-byte block ([`byte_mask`]), built once per block: the digits, spaces
+/// word starts of each 64-byte block ([`class_mask`]), built once per block: the digits, spaces
 /// and punctuation between the words of a log are skipped a block at a time.
 #[derive(Default)]
 struct WordStarts {
@@ -1364,18 +1364,6 @@ struct WordStarts {
     mask: u64,
 }
 
-/// Letters (ASCII and the bytes of UTF-8 sequences), as a table.
-const fn letter_bytes() -> [bool; 256] {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = is_letter_byte(i as u8);
-        i += 1;
-    }
-    t
-}
-static LETTER_BYTE: [bool; 256] = letter_bytes();
-
 impl WordStarts {
     /// The first word start at or after `i` and before `end`.
     fn next(&mut self, hay: &[u8], mut i: usize, end: usize) -> Option<usize> {
@@ -1383,7 +1371,7 @@ impl WordStarts {
             let block = i & !63;
             if self.block != Some(block) {
                 let n = (hay.len() - block).min(64);
-                let letters = byte_mask(&hay[block..block + n], &LETTER_BYTE);
+                let letters = class_mask(&hay[block..block + n], false);
                 self.mask = run_starts(letters, block > 0 && is_letter_byte(hay[block - 1]));
                 self.block = Some(block);
             }
