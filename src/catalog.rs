@@ -6,8 +6,12 @@
 //! tried first (see `patterns/README.md`). Loading validates everything a user could get wrong:
 //! unknown fields, duplicate ids, bad regexes (named with file and detector), patterns that can
 //! match the empty string, confidences outside 0..1.
+//!
+//! A file may name regex pieces in a `[fragments]` table; `{{name}}` in any later pattern (of
+//! that file, a later built-in file or a user file) stands for `(?:piece)`, so a date or a
+//! capitalised place name is written once, not copied into every detector that needs it.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -16,8 +20,12 @@ use crate::error::CatalogError;
 use crate::people::{NameRules, RULES};
 use crate::validate::Validator;
 
-/// The built-in pattern files, in priority order.
+/// The built-in pattern files, in priority order (the fragments file defines no detector).
 pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "patterns/fragments.toml",
+        include_str!("../patterns/fragments.toml"),
+    ),
     (
         "patterns/credentials.toml",
         include_str!("../patterns/credentials.toml"),
@@ -165,8 +173,66 @@ impl Category {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PatternFile {
+    #[serde(default)]
+    fragments: BTreeMap<String, String>,
     #[serde(default, rename = "detector")]
     detectors: Vec<DetectorDef>,
+}
+
+/// Fragments may use fragments, this deep at most (deeper means a cycle).
+const FRAGMENT_DEPTH: usize = 8;
+
+/// Named regex pieces, referred to as `{{name}}` in patterns.
+#[derive(Clone, Debug, Default)]
+pub struct Fragments(HashMap<String, String>);
+
+impl Fragments {
+    /// `text` with every `{{name}}` replaced by `(?:piece)`, pieces expanded in turn. The error
+    /// names the unknown fragment, or the one whose expansion nests too deep.
+    pub fn expand(&self, text: &str) -> Result<String, (String, String)> {
+        self.expand_at(text, 0)
+    }
+
+    fn expand_at(&self, text: &str, depth: usize) -> Result<String, (String, String)> {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(open) = rest.find("{{") {
+            let Some(close) = rest[open + 2..].find("}}") else {
+                break;
+            };
+            let name = &rest[open + 2..open + 2 + close];
+            if !is_snake_case(name) {
+                // Not a reference (`{{` cannot start a valid regex item anyway): leave it to the
+                // regex parser, which names the error.
+                out.push_str(&rest[..open + 2]);
+                rest = &rest[open + 2..];
+                continue;
+            }
+            let Some(piece) = self.0.get(name) else {
+                return Err((name.to_string(), "unknown fragment".into()));
+            };
+            if depth >= FRAGMENT_DEPTH {
+                return Err((
+                    name.to_string(),
+                    format!("fragments nest more than {FRAGMENT_DEPTH} deep (a cycle?)"),
+                ));
+            }
+            out.push_str(&rest[..open]);
+            out.push_str("(?:");
+            out.push_str(&self.expand_at(piece, depth + 1)?);
+            out.push(')');
+            rest = &rest[open + 2 + close + 2..];
+        }
+        out.push_str(rest);
+        Ok(out)
+    }
+}
+
+/// Whether `s` is a non-empty snake_case name (`[a-z0-9_]+`).
+fn is_snake_case(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 /// Context keywords of a detector, by language.
@@ -344,6 +410,8 @@ pub struct Catalog {
     pub negative: Keywords,
     /// Rules of the person-name pass, when its detector is present.
     pub names: Option<NameRules>,
+    /// Named regex pieces defined so far.
+    pub fragments: Fragments,
 }
 
 impl Catalog {
@@ -353,6 +421,7 @@ impl Catalog {
             detectors: Vec::new(),
             negative: Keywords::default(),
             names: None,
+            fragments: Fragments::default(),
         };
         for (name, text) in BUILTIN {
             cat.add_file(name, text)?;
@@ -401,20 +470,42 @@ impl Catalog {
             file: file.to_string(),
             message: e.to_string(),
         })?;
+        for (name, piece) in parsed.fragments {
+            let err = |message: &str| CatalogError::Fragment {
+                file: file.to_string(),
+                fragment: name.clone(),
+                message: message.to_string(),
+            };
+            if !is_snake_case(&name) {
+                return Err(err("name must be non-empty snake_case ([a-z0-9_])"));
+            }
+            if self.fragments.0.contains_key(&name) {
+                return Err(err("defined twice"));
+            }
+            self.fragments.0.insert(name, piece);
+        }
         let mut seen: HashSet<String> = self.detectors.iter().map(|d| d.id.clone()).collect();
-        for def in parsed.detectors {
+        for mut def in parsed.detectors {
             let err = |message: String| CatalogError::Detector {
                 file: file.to_string(),
                 detector: def.id.clone(),
                 message,
             };
-            if def.id.is_empty()
-                || !def
-                    .id
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-            {
+            if !is_snake_case(&def.id) {
                 return Err(err("id must be non-empty snake_case ([a-z0-9_])".into()));
+            }
+            let expand = |text: &str| {
+                self.fragments
+                    .expand(text)
+                    .map_err(|(fragment, message)| CatalogError::Fragment {
+                        file: file.to_string(),
+                        fragment,
+                        message: format!("in detector `{}`: {message}", def.id),
+                    })
+            };
+            def.pattern = expand(&def.pattern)?;
+            if let Some(n) = &def.not_after {
+                def.not_after = Some(expand(n)?);
             }
             if !seen.insert(def.id.clone()) {
                 return Err(err("duplicate detector id".into()));

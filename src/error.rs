@@ -22,6 +22,16 @@ pub enum CatalogError {
         /// What the TOML parser said.
         message: String,
     },
+    /// A named pattern fragment is badly named, defined twice, unknown or nested in a cycle.
+    #[error("{file}: fragment `{fragment}`: {message}")]
+    Fragment {
+        /// The pattern file (or built-in name).
+        file: String,
+        /// The fragment's name.
+        fragment: String,
+        /// What is wrong.
+        message: String,
+    },
     /// A detector's definition is inconsistent.
     #[error("{file}: detector `{detector}`: {message}")]
     Detector {

@@ -169,6 +169,59 @@ fn malformed_pattern_files_name_the_file_and_detector() {
 }
 
 #[test]
+fn fragments_are_shared_named_pieces_and_bad_ones_are_clear_errors() {
+    let det = |id: &str, pattern: &str| {
+        format!(
+            "[[detector]]\nid = \"{id}\"\ncategory = \"national_id\"\ndescription = \"d\"\npattern = '''{pattern}'''\nconfidence = 0.9\n"
+        )
+    };
+    // A user file names pieces, nests them and uses a built-in one (`{{year}}`).
+    let mut c = Catalog::builtin().unwrap();
+    let text = format!(
+        "[fragments]\nserial = '''[0-9]{{4}}'''\nbadge = '''B-{{{{serial}}}}-{{{{year}}}}'''\n{}",
+        det("badge_id", r"\b{{badge}}\b")
+    );
+    c.add_file("mine.toml", &text).unwrap();
+    let d = c.detectors.iter().find(|d| d.id == "badge_id").unwrap();
+    assert_eq!(
+        d.pattern, r"\b(?:B-(?:[0-9]{4})-(?:[0-9]{4}|[0-9]{2}))\b",
+        "a fragment stands for a non-capturing group"
+    );
+    let scanner = Scanner::new(
+        Engine::new(&c, 0.5).unwrap(),
+        Fingerprinter::new(b"k"),
+        ScanOptions::default(),
+    );
+    let found = scanner.scan_bytes("t", b"badge B-1234-1985 ok B-12-1985\n");
+    let spans: Vec<(u64, u64)> = found
+        .iter()
+        .filter(|f| f.detector == "badge_id")
+        .map(|f| (f.start, f.end))
+        .collect();
+    assert_eq!(spans, vec![(6, 17)]);
+
+    let mut c = Catalog::builtin().unwrap();
+    let mut err = |text: &str| c.add_file("mine.toml", text).unwrap_err().to_string();
+    let msg = err(&det("u", r"\b{{nope}}\b"));
+    assert!(
+        msg.contains("mine.toml")
+            && msg.contains("`nope`")
+            && msg.contains("unknown")
+            && msg.contains("`u`"),
+        "{msg}"
+    );
+    let msg = err("[fragments]\ndate = 'x'\n");
+    assert!(msg.contains("`date`") && msg.contains("twice"), "{msg}");
+    let msg = err("[fragments]\nBad-Name = 'x'\n");
+    assert!(msg.contains("snake_case"), "{msg}");
+    let msg = err(&format!(
+        "[fragments]\nping = '{{{{pong}}}}'\npong = '{{{{ping}}}}'\n{}",
+        det("c", "{{ping}}")
+    ));
+    assert!(msg.contains("cycle"), "{msg}");
+}
+
+#[test]
 fn keywords_that_differ_only_in_case_serve_every_detector() {
     // The context automaton ignores ASCII case; a word two detectors spell differently
     // (`Zorg` and `zorg`) must still count as context for both.
