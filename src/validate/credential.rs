@@ -113,6 +113,11 @@ pub(crate) fn secret(s: &[u8]) -> Verdict {
             return Verdict::Invalid;
         }
     }
+    // The first word of a PEM block (`"private_key": "-----BEGIN …`): the block is the secret,
+    // and the private-key detector reports it whole.
+    if s.starts_with(b"-----BEGIN") {
+        return Verdict::Invalid;
+    }
     // Trailing sentence punctuation is not part of the secret's shape checks.
     let mut v = s;
     while let [rest @ .., b'.' | b'!' | b'?' | b':'] = v {
