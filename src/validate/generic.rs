@@ -308,10 +308,53 @@ fn international(d: &[u8]) -> Verdict {
     match d {
         [b'0', ..] | [] => Verdict::Invalid,
         [b'1', rest @ ..] => nanp(rest),
+        // The mobile `1` Mexico dropped in 2019 is still written (`+52 1 55 …`).
+        [b'5', b'2', b'1', rest @ ..] if rest.len() == 10 => mexico(rest),
         [b'5', b'2', rest @ ..] => mexico(rest),
         [b'3', b'4', rest @ ..] => spain(rest),
         _ if (8..=15).contains(&d.len()) && !placeholder_digits(&d[1..]) => Verdict::Valid,
         _ => Verdict::Invalid,
+    }
+}
+
+/// Two-digit ITU country codes; every other code is one digit (1, 7) or three.
+const TWO_DIGIT_COUNTRY_CODES: &[&[u8]] = &[
+    b"20", b"27", b"30", b"31", b"32", b"33", b"34", b"36", b"39", b"40", b"41", b"43", b"44",
+    b"45", b"46", b"47", b"48", b"49", b"51", b"52", b"53", b"54", b"55", b"56", b"57", b"58",
+    b"60", b"61", b"62", b"63", b"64", b"65", b"66", b"81", b"82", b"84", b"86", b"90", b"91",
+    b"92", b"93", b"94", b"95", b"98",
+];
+
+/// Whether the first printed group after an international prefix (`+`, `00`, `011`) can start
+/// a number: a lone digit is a whole country code only for 1 and 7, two digits must be a
+/// two-digit code or 1/7 and a digit. `0112 3456 7890 188` (the middle of an IBAN) and
+/// `002 180 40399102972` (a CLABE) split no country code so. Numbers without such a prefix, and
+/// groups of three or more digits, pass.
+fn plausible_country_group(printed: &[u8]) -> bool {
+    let group = |b: &[u8]| -> usize { b.iter().take_while(|c| c.is_ascii_digit()).count() };
+    let rest = match printed.split_first() {
+        Some((b'+', rest)) => rest,
+        _ => {
+            let first = &printed[..group(printed)];
+            if let Some(r) = first.strip_prefix(b"011").or(first.strip_prefix(b"00")) {
+                if r.is_empty() {
+                    // The prefix stands alone (`00 44 20 …`): the next group holds the code.
+                    let after = &printed[first.len()..];
+                    let skip = after.iter().take_while(|c| !c.is_ascii_digit()).count();
+                    &after[skip..]
+                } else {
+                    &printed[first.len() - r.len()..]
+                }
+            } else {
+                return true;
+            }
+        }
+    };
+    let cc = &rest[..group(rest)];
+    match cc {
+        [a] => matches!(a, b'1' | b'7'),
+        [a, _] => matches!(a, b'1' | b'7') || TWO_DIGIT_COUNTRY_CODES.contains(&cc),
+        _ => true,
     }
 }
 
@@ -376,8 +419,23 @@ pub(crate) fn phone(s: &[u8]) -> Verdict {
         i += 1;
     }
     let d = &buf[..n];
+    if !plausible_country_group(s) {
+        return Verdict::Invalid;
+    }
     if plus {
         return international(d);
+    }
+    // Dialled from abroad without a `+` and without a separator, a run of digits is a phone
+    // only for the countries whose numbering is checked (`0021804039910297` is a bad CLABE).
+    let glued = body.iter().all(u8::is_ascii_digit);
+    if glued
+        && (d.starts_with(b"00") || d.starts_with(b"011"))
+        && !matches!(
+            d.strip_prefix(b"011").or(d.strip_prefix(b"00")),
+            Some([b'1', ..] | [b'5', b'2', ..] | [b'3', b'4', ..])
+        )
+    {
+        return Verdict::Invalid;
     }
     if let Some(rest) = d.strip_prefix(b"00") {
         return international(rest);
@@ -955,10 +1013,13 @@ mod tests {
                 "+1 123-456-7890",
                 "+52 55 1234 567",
                 "+34 412 345 678",
-                "+52 1 55 1234 5678",
             ],
             Invalid,
         );
+        // IDENTIFIERS.md lists `+52 1 55 1234 5678` as invalid for libphonenumber, and says the
+        // obsolete mobile `1` still appears in text and should be normalised away: it is a
+        // real number written the old way, so a detector takes it (its sequential tail aside).
+        assert_eq!(phone(b"+52 1 55 2345 6789"), Valid);
         // Own NANP rules.
         assert_eq!(phone(b"(212) 555-0123"), TestValue);
         all(phone, &["1-415-867-5309", "646 201 3344"], Valid);
@@ -1035,6 +1096,11 @@ mod tests {
                 "+54 9 11 2345 6789",
                 "0049 30 1234567",
                 "+593 99 123 4567",
+                "00 44 20 7946 0958",
+                "+7 495 123 4567",
+                "+52 1 55 2345 6789",
+                "+521 55 2345 6789",
+                "0034612345678",
             ],
             Valid,
         );
@@ -1062,6 +1128,11 @@ mod tests {
                 "(290) 555-1234",
                 "",
                 "+",
+                "0112 3456 7890 188",
+                "002 180 40399102972",
+                "+2 180 4039 9102",
+                "+38 123 456 789",
+                "0021804039910297",
             ],
             Invalid,
         );
