@@ -1009,11 +1009,7 @@ mod tests {
         all(phone, &["+52 55 1234 5678", "+34 612 34 56 78"], Valid);
         all(
             phone,
-            &[
-                "+1 123-456-7890",
-                "+52 55 1234 567",
-                "+34 412 345 678",
-            ],
+            &["+1 123-456-7890", "+52 55 1234 567", "+34 412 345 678"],
             Invalid,
         );
         // IDENTIFIERS.md lists `+52 1 55 1234 5678` as invalid for libphonenumber, and says the
