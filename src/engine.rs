@@ -1204,21 +1204,12 @@ fn pack_high(m: u64) -> u64 {
     (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
-/// The letters of `block` (at most 64 bytes): ASCII letters and the bytes of UTF-8 sequences,
-/// and ASCII digits too when `digits`, as a bit mask (bit `j` for byte `j`). Eight bytes are
-/// classified at a time in a `u64` (SWAR): about four times faster than a table per byte,
-/// which matters because the context words and the name pass classify every byte of the input.
-#[inline]
-pub(crate) fn class_mask(block: &[u8], digits: bool) -> u64 {
+/// The bit mask of `block` (at most 64 bytes, bit `j` for byte `j`) from `lanes`, which gives
+/// the high bit of each selected byte of an eight-byte word. The last, short word is padded with
+/// zeros and its padding bits dropped.
+#[inline(always)]
+fn swar_mask(block: &[u8], lanes: impl Fn(u64) -> u64) -> u64 {
     debug_assert!(block.len() <= 64);
-    let lanes = |x: u64| {
-        let x7 = x & LOW7;
-        let mut m = (x & HIGH) | in_range(x7 | splat(0x20), b'a', b'z');
-        if digits {
-            m |= in_range(x7, b'0', b'9');
-        }
-        m
-    };
     let mut mask = 0u64;
     let mut words = block.chunks_exact(8);
     for (k, w) in words.by_ref().enumerate() {
@@ -1229,34 +1220,38 @@ pub(crate) fn class_mask(block: &[u8], digits: bool) -> u64 {
     if !rest.is_empty() {
         let mut tail = [0u8; 8];
         tail[..rest.len()].copy_from_slice(rest);
-        let x = u64::from_le_bytes(tail);
         let keep = (1u64 << rest.len()) - 1;
-        mask |= (pack_high(lanes(x)) & keep) << (block.len() - rest.len());
+        mask |= (pack_high(lanes(u64::from_le_bytes(tail))) & keep) << (block.len() - rest.len());
     }
     mask
+}
+
+/// The letters of `block` (at most 64 bytes): ASCII letters and the bytes of UTF-8 sequences,
+/// and ASCII digits too when `digits`, as a bit mask (bit `j` for byte `j`). Eight bytes are
+/// classified at a time in a `u64` (SWAR): about four times faster than a table per byte,
+/// which matters because the context words and the name pass classify every byte of the input.
+#[inline]
+pub(crate) fn class_mask(block: &[u8], digits: bool) -> u64 {
+    swar_mask(block, |x| {
+        let x7 = x & LOW7;
+        let mut m = (x & HIGH) | in_range(x7 | splat(0x20), b'a', b'z');
+        if digits {
+            m |= in_range(x7, b'0', b'9');
+        }
+        m
+    })
 }
 
 /// The bytes of `block` (at most 64) equal to one of `bytes`, as a bit mask, eight at a time.
 #[inline]
 pub(crate) fn eq_mask(block: &[u8], bytes: &[u8]) -> u64 {
-    debug_assert!(block.len() <= 64);
     if bytes.is_empty() {
         return 0;
     }
     let zero = |v: u64| !(((v & LOW7) + LOW7) | v) & HIGH;
-    let lanes = |x: u64| bytes.iter().fold(0, |m, &b| m | zero(x ^ splat(b)));
-    let mut mask = 0u64;
-    let mut words = block.chunks_exact(8);
-    for (k, w) in words.by_ref().enumerate() {
-        let x = u64::from_le_bytes(w.try_into().expect("eight bytes"));
-        mask |= pack_high(lanes(x)) << (8 * k);
-    }
-    for (j, b) in words.remainder().iter().enumerate() {
-        if bytes.contains(b) {
-            mask |= 1 << (block.len() - words.remainder().len() + j);
-        }
-    }
-    mask
+    swar_mask(block, |x| {
+        bytes.iter().fold(0, |m, &b| m | zero(x ^ splat(b)))
+    })
 }
 
 /// The first bytes of the runs in `mask` (from [`class_mask`]); `prev` says whether the byte

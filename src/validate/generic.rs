@@ -425,22 +425,13 @@ pub(crate) fn phone(s: &[u8]) -> Verdict {
     if plus {
         return international(d);
     }
-    // Dialled from abroad without a `+` and without a separator, a run of digits is a phone
-    // only for the countries whose numbering is checked (`0021804039910297` is a bad CLABE).
-    let glued = body.iter().all(u8::is_ascii_digit);
-    if glued
-        && (d.starts_with(b"00") || d.starts_with(b"011"))
-        && !matches!(
-            d.strip_prefix(b"011").or(d.strip_prefix(b"00")),
-            Some([b'1', ..] | [b'5', b'2', ..] | [b'3', b'4', ..])
-        )
-    {
-        return Verdict::Invalid;
-    }
-    if let Some(rest) = d.strip_prefix(b"00") {
-        return international(rest);
-    }
-    if let Some(rest) = d.strip_prefix(b"011") {
+    if let Some(rest) = d.strip_prefix(b"00").or(d.strip_prefix(b"011")) {
+        // Dialled from abroad without a `+` and without a separator, a run of digits is a phone
+        // only for the countries whose numbering is checked (`0021804039910297` is a bad CLABE).
+        let glued = body.iter().all(u8::is_ascii_digit);
+        if glued && !matches!(rest, [b'1', ..] | [b'5', b'2', ..] | [b'3', b'4', ..]) {
+            return Verdict::Invalid;
+        }
         return international(rest);
     }
     match d {
