@@ -1569,13 +1569,15 @@ impl Columns<'_> {
 /// touches it, and no `.` or `-` followed by a digit does (so `1.3.6.1.2.1` is not an IPv4
 /// address and `536-90-4399-12` is not an SSN).
 fn token_bounded(hay: &[u8], start: usize, end: usize) -> bool {
-    let glued = |b: u8, beyond: Option<&u8>| {
+    // `dots` is whether `..` glues: before a value it does (`john..doe@` is no address), after
+    // one it is an ellipsis (`VIN 1FAKLVTE3XG903125... wait`).
+    let glued = |b: u8, beyond: Option<&u8>, dots: bool| {
         // `blk_6271152062229059086`, `id_536904399`: part of an identifier.
         b.is_ascii_alphanumeric()
             || b == b'_'
             || (matches!(b, b'.' | b'-')
                 && beyond.is_some_and(|&c| c.is_ascii_digit() || c == b'_'))
-            || (b == b'.' && beyond.is_some_and(|&n| n.is_ascii_alphabetic() || n == b'.'))
+            || (b == b'.' && beyond.is_some_and(|&n| n.is_ascii_alphabetic() || (dots && n == b'.')))
     };
     // A run of colons continues (`2001:db8:::1` is not `2001:db8::` followed by junk).
     if end < hay.len() && end > start && hay[end] == b':' && hay[end - 1] == b':' {
@@ -1588,8 +1590,8 @@ fn token_bounded(hay: &[u8], start: usize, end: usize) -> bool {
     let escaped =
         start >= 2 && hay[start - 2] == b'\\' && matches!(hay[start - 1], b'n' | b't' | b'r');
     let before_ok =
-        start == 0 || escaped || !glued(hay[start - 1], start.checked_sub(2).map(|i| &hay[i]));
-    let after_ok = end >= hay.len() || !glued(hay[end], hay.get(end + 1));
+        start == 0 || escaped || !glued(hay[start - 1], start.checked_sub(2).map(|i| &hay[i]), true);
+    let after_ok = end >= hay.len() || !glued(hay[end], hay.get(end + 1), false);
     before_ok && after_ok
 }
 

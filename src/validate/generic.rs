@@ -463,6 +463,9 @@ fn decimal(s: &[u8], max: u32) -> bool {
 /// IPv4 address (§9.3): four octets 0–255 without leading zeros, optional `/0`–`/32`.
 /// Private and reserved ranges are valid here (the engine flags them). The octets may be
 /// joined by dashes instead of dots, as host names write them (`ip-10-0-2-47`).
+/// A network address written without a prefix length (last octet 0: `0.0.0.0`, or a version
+/// such as `8.10.190.0`, `1.0.18.0`, which has the same shape) is `Weak`: it names no host,
+/// so it needs an IP word nearby to be reported.
 pub(crate) fn ipv4(s: &[u8]) -> Verdict {
     let s = s.trim_ascii();
     let (addr, prefix) = match s.iter().position(|&c| c == b'/') {
@@ -489,10 +492,12 @@ pub(crate) fn ipv4(s: &[u8]) -> Verdict {
     // A netmask (255.255.255.0, 255.255.240.0): ones then zeros, below the broadcast address.
     let netmask =
         value >> 24 == 255 && value != u32::MAX && (!value).wrapping_add(1).is_power_of_two();
-    if parts == 4 && !netmask {
-        Verdict::Valid
-    } else {
+    if parts != 4 || netmask {
         Verdict::Invalid
+    } else if prefix.is_none() && value & 0xff == 0 {
+        Verdict::Weak
+    } else {
+        Verdict::Valid
     }
 }
 
@@ -907,7 +912,7 @@ pub(crate) fn birth_date(s: &[u8]) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use Verdict::{Invalid, TestValue, Valid};
+    use Verdict::{Invalid, TestValue, Valid, Weak};
 
     use crate::validate::check_all as all;
 
@@ -1135,11 +1140,11 @@ mod tests {
 
     #[test]
     fn ipv4_rules() {
+        all(ipv4, &["0.0.0.0", "8.10.190.0", "10.20.30.0", "10-0-2-0"], Weak);
         all(
             ipv4,
             &[
                 "10.0.0.1",
-                "0.0.0.0",
                 "255.255.255.255",
                 "10.0.0.0/8",
                 "1.2.3.4/0",
@@ -1167,7 +1172,7 @@ mod tests {
         );
         all(
             ipv4,
-            &["255.255.255.255", "255.1.2.3", "254.255.255.0"],
+            &["255.255.255.255", "255.1.2.3", "254.255.255.1"],
             Valid,
         );
         // Dashes, as in host names (`ip-10-0-2-47`): the same octet rules.
