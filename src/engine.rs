@@ -1577,7 +1577,8 @@ fn token_bounded(hay: &[u8], start: usize, end: usize) -> bool {
             || b == b'_'
             || (matches!(b, b'.' | b'-')
                 && beyond.is_some_and(|&c| c.is_ascii_digit() || c == b'_'))
-            || (b == b'.' && beyond.is_some_and(|&n| n.is_ascii_alphabetic() || (dots && n == b'.')))
+            || (b == b'.'
+                && beyond.is_some_and(|&n| n.is_ascii_alphabetic() || (dots && n == b'.')))
     };
     // A run of colons continues (`2001:db8:::1` is not `2001:db8::` followed by junk).
     if end < hay.len() && end > start && hay[end] == b':' && hay[end - 1] == b':' {
@@ -1589,8 +1590,9 @@ fn token_bounded(hay: &[u8], start: usize, end: usize) -> bool {
     // `\n`, `\t`, `\r` escapes in JSON and C strings end the previous token.
     let escaped =
         start >= 2 && hay[start - 2] == b'\\' && matches!(hay[start - 1], b'n' | b't' | b'r');
-    let before_ok =
-        start == 0 || escaped || !glued(hay[start - 1], start.checked_sub(2).map(|i| &hay[i]), true);
+    let before_ok = start == 0
+        || escaped
+        || !glued(hay[start - 1], start.checked_sub(2).map(|i| &hay[i]), true);
     let after_ok = end >= hay.len() || !glued(hay[end], hay.get(end + 1), false);
     before_ok && after_ok
 }

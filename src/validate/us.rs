@@ -87,7 +87,7 @@ pub(crate) fn itin(s: &[u8]) -> Verdict {
 }
 
 /// US EIN (§3.3): `NN-NNNNNNN` (hyphen, space or nothing) with an IRS-assigned prefix.
-/// Repdigits (`11-1111111`) are placeholders and `Invalid`.
+/// Repdigits (`11-1111111`) and the sample-form `12-3456789` are placeholders and `Invalid`.
 pub(crate) fn ein(s: &[u8]) -> Verdict {
     let s = trim(s);
     let mut d = [0u8; 9];
@@ -99,7 +99,7 @@ pub(crate) fn ein(s: &[u8]) -> Verdict {
         }
         _ => return Verdict::Invalid,
     }
-    if !d.iter().all(u8::is_ascii_digit) || is_repdigit(&d) {
+    if !d.iter().all(u8::is_ascii_digit) || is_repdigit(&d) || &d == b"123456789" {
         return Verdict::Invalid;
     }
     match num2(&d[..2]) {
@@ -374,6 +374,8 @@ mod tests {
                 "96-1234567",
                 "49-1234567",
                 "11-1111111",
+                "12-3456789",
+                "123456789",
                 "91-114444",
                 "9-11444421",
             ],
