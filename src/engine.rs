@@ -1498,6 +1498,15 @@ impl<'a> Header<'a> {
         self.line.split(move |&b| b == delim)
     }
 
+    /// Whether `pos` lies on the header line itself (or on a repeat of it, as concatenated
+    /// exports have): its cells are column names, not values.
+    pub fn on_header_line(&self, hay: &[u8], pos: usize) -> bool {
+        let start = memchr::memrchr(b'\n', &hay[..pos]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &hay[pos..]).map_or(hay.len(), |i| pos + i);
+        let line = &hay[start..end];
+        line.strip_suffix(b"\r").unwrap_or(line) == self.line
+    }
+
     /// The column index of the value at `pos` (0 on the first line of `hay`).
     pub fn column_of(&self, hay: &[u8], pos: usize) -> usize {
         let line_start = memchr::memrchr(b'\n', &hay[..pos]).map_or(0, |i| i + 1);

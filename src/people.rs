@@ -480,6 +480,7 @@ impl NamePass {
                                 .get(h.column_of(hay, run.start()))
                                 .copied()
                                 .unwrap_or(false)
+                            && !h.on_header_line(hay, run.start())
                     });
                 if run.words().count() < 2 && !display && !column {
                     return None;
@@ -1554,6 +1555,23 @@ mod tests {
         assert_eq!(
             names(&p, "id,nombre,area\n3,\"LÓPEZ, Ana\",TI"),
             ["LÓPEZ, Ana"]
+        );
+    }
+
+    #[test]
+    fn a_name_column_header_is_no_name() {
+        let p = pass();
+        let csv =
+            "Id,Requester,Status\n1,Requester,open\n2,Dana Whitfield,open\nId,Requester,Status\n";
+        // The header cell and its repeat are column names; a value that happens to equal
+        // the column name, on a data line, is still read as one.
+        assert_eq!(names(&p, csv), ["Requester", "Dana Whitfield"]);
+        assert_eq!(
+            names(
+                &p,
+                "Nombre;Apellidos;Correo\r\nLucía;Ferrer Gil;l@example.com\r\n"
+            ),
+            ["Lucía", "Ferrer Gil"]
         );
     }
 
