@@ -1499,12 +1499,34 @@ impl<'a> Header<'a> {
     }
 
     /// Whether `pos` lies on the header line itself (or on a repeat of it, as concatenated
-    /// exports have): its cells are column names, not values.
+    /// exports have) and the next line has as many columns, so that the line is plainly a
+    /// table's header: its cells are column names, not values. (A first line of prose with
+    /// two commas, `Thanks for the call, Ana, see you`, is read as a header for context, and
+    /// fails the second test.)
     pub fn on_header_line(&self, hay: &[u8], pos: usize) -> bool {
         let start = memchr::memrchr(b'\n', &hay[..pos]).map_or(0, |i| i + 1);
         let end = memchr::memchr(b'\n', &hay[pos..]).map_or(hay.len(), |i| pos + i);
         let line = &hay[start..end];
-        line.strip_suffix(b"\r").unwrap_or(line) == self.line
+        if line.strip_suffix(b"\r").unwrap_or(line) != self.line {
+            return false;
+        }
+        let columns = |from: usize, to: usize| {
+            let mut c = ColumnCursor::line(from);
+            c.advance(hay, to, self.delim);
+            c.col
+        };
+        let want = columns(start, end);
+        // The line after it, or for a repeat at the end of a file, the line before it.
+        let next = (end < hay.len()).then(|| {
+            let next_end =
+                memchr::memchr(b'\n', &hay[end + 1..]).map_or(hay.len(), |i| end + 1 + i);
+            columns(end + 1, next_end)
+        });
+        let prev = (start > 0).then(|| {
+            let prev_start = memchr::memrchr(b'\n', &hay[..start - 1]).map_or(0, |i| i + 1);
+            columns(prev_start, start - 1)
+        });
+        next == Some(want) || prev == Some(want)
     }
 
     /// The column index of the value at `pos` (0 on the first line of `hay`).

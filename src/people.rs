@@ -418,6 +418,10 @@ impl NamePass {
             if s < range.start || s >= range.end || s < *last_end {
                 return;
             }
+            // The header line holds column names (`"Client IP"`, `Requester`), not names.
+            if header.is_some_and(|h| h.on_header_line(hay, s)) {
+                return;
+            }
             *last_end = e;
             out.push(Hit {
                 detector: self.detector,
@@ -480,7 +484,6 @@ impl NamePass {
                                 .get(h.column_of(hay, run.start()))
                                 .copied()
                                 .unwrap_or(false)
-                            && !h.on_header_line(hay, run.start())
                     });
                 if run.words().count() < 2 && !display && !column {
                     return None;
@@ -659,6 +662,18 @@ impl NamePass {
             CueKind::Closing => {
                 let ok = at(after).is_none_or(|b| b",\r\n\\|".contains(&b));
                 if !ok {
+                    return None;
+                }
+            }
+            CueKind::Label { .. } => {
+                // `Agent: To verify your identity…`, `Agente: Con gusto`: a common word that
+                // opens a sentence after a speaker label is no name.
+                let sentence = run.words().count() == 1
+                    && run.toks[0].flags & F_COMMON != 0
+                    && !titled
+                    && at(after) == Some(b' ')
+                    && read_token(hay, after + 1, limit).is_some_and(|t| t.shape == Shape::Lower);
+                if sentence {
                     return None;
                 }
             }
@@ -1559,6 +1574,24 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_after_a_speaker_label_is_no_name() {
+        let p = pass();
+        for chat in [
+            "Agent: To verify your identity, tell me your name",
+            "Agente: Con gusto. ¿Tiene su número?",
+            "Tech: Can you verify the DOB on the account?",
+            "Técnico: Antes de conectarme a su equipo, confirme",
+        ] {
+            assert_eq!(names(&p, chat), Vec::<String>::new(), "{chat}");
+        }
+        assert_eq!(names(&p, "Customer: Will\nAgent: thanks"), ["Will"]);
+        assert_eq!(
+            names(&p, "Cliente: Rosa Ibarra, 19-08-1970"),
+            ["Rosa Ibarra"]
+        );
+    }
+
+    #[test]
     fn a_name_column_header_is_no_name() {
         let p = pass();
         let csv =
@@ -1566,6 +1599,21 @@ mod tests {
         // The header cell and its repeat are column names; a value that happens to equal
         // the column name, on a data line, is still read as one.
         assert_eq!(names(&p, csv), ["Requester", "Dana Whitfield"]);
+        // Prose with two commas on the first line is no header.
+        assert_eq!(
+            names(
+                &p,
+                "My new address is 1650 Wyandotte St, Raleigh, NC 27601. Thanks, Ryan"
+            ),
+            ["Ryan"]
+        );
+        assert_eq!(
+            names(
+                &p,
+                "\"Full Name\",\"Last Login\",\"Client IP\"\n\"Ana Ruiz\",\"x\",\"y\""
+            ),
+            ["Ana Ruiz"]
+        );
         assert_eq!(
             names(
                 &p,
