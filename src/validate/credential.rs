@@ -105,6 +105,14 @@ pub(crate) fn strong_secret(s: &[u8]) -> Verdict {
     secret(v)
 }
 
+/// Whether a value has a run of eight of one mask character (`x`, `X`, `0`, `*`): the filler of
+/// a sample value (`sk_test_xxxxxxxxxxxx`, `TEST-0000000000000000-…`, `.../TXXXXXXXX/...`).
+/// Eight in a row is about one in four billion in a random hexadecimal secret.
+fn masked_run(v: &[u8]) -> bool {
+    v.windows(8)
+        .any(|w| matches!(w[0], b'x' | b'X' | b'0' | b'*') && w.iter().all(|&b| b == w[0]))
+}
+
 /// Accepts a captured secret value unless it is a placeholder, mask or earlier redaction.
 pub(crate) fn secret(s: &[u8]) -> Verdict {
     // One word and a colon is the next label (`Token: Kind: HDFS_DELEGATION_TOKEN`), not a value.
@@ -152,6 +160,13 @@ pub(crate) fn secret(s: &[u8]) -> Verdict {
     }
     // Template variables and format strings; an absolute path (sudo's `PWD=/home/svc`).
     if matches!(v[0], b'$' | b'%' | b'{' | b'<' | b'[' | b'@' | b'/') {
+        return Verdict::Invalid;
+    }
+    // A YAML tag (`mysql_password: !vault |`): the encrypted block follows.
+    if v[0] == b'!' && v.len() > 1 && v[1..].iter().all(u8::is_ascii_lowercase) {
+        return Verdict::Invalid;
+    }
+    if masked_run(v) {
         return Verdict::Invalid;
     }
     if let Ok(text) = std::str::from_utf8(v) {
@@ -527,8 +542,11 @@ pub(crate) fn token(s: &[u8]) -> Verdict {
     if super::is_repdigit(body) {
         return Verdict::Invalid;
     }
+    if masked_run(s) {
+        return Verdict::Invalid;
+    }
     let lower = s.to_ascii_lowercase();
-    if lower.windows(7).any(|w| w == b"example") || lower.windows(8).any(|w| w == b"xxxxxxxx") {
+    if lower.windows(7).any(|w| w == b"example") {
         return Verdict::TestValue;
     }
     Verdict::Valid
@@ -669,6 +687,10 @@ mod tests {
             "incorrecta",
             "Kind:",
             "REDACTED",
+            "!vault",
+            "sk_test_xxxxxxxxxxxxxxxxxxxxxxxx",
+            "key_xxxxxxxxxxxxxxxxxxxx",
+            "TEST-0000000000000000-000000-00000000000000000000000000000000-000000000",
             "12",
             "ok",
             "",

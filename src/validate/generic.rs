@@ -463,9 +463,9 @@ fn decimal(s: &[u8], max: u32) -> bool {
 /// IPv4 address (§9.3): four octets 0–255 without leading zeros, optional `/0`–`/32`.
 /// Private and reserved ranges are valid here (the engine flags them). The octets may be
 /// joined by dashes instead of dots, as host names write them (`ip-10-0-2-47`).
-/// A network address written without a prefix length (last octet 0: `0.0.0.0`, or a version
-/// such as `8.10.190.0`, `1.0.18.0`, which has the same shape) is `Weak`: it names no host,
-/// so it needs an IP word nearby to be reported.
+/// A network address (last octet 0 without a prefix length: `0.0.0.0`, or a version such as
+/// `8.10.190.0`, `1.0.18.0`, which has the same shape; or a prefix whose host bits are zero,
+/// `10.0.0.0/8`) is `Weak`: it names no host, so it needs an IP word nearby to be reported.
 pub(crate) fn ipv4(s: &[u8]) -> Verdict {
     let s = s.trim_ascii();
     let (addr, prefix) = match s.iter().position(|&c| c == b'/') {
@@ -492,9 +492,14 @@ pub(crate) fn ipv4(s: &[u8]) -> Verdict {
     // A netmask (255.255.255.0, 255.255.240.0): ones then zeros, below the broadcast address.
     let netmask =
         value >> 24 == 255 && value != u32::MAX && (!value).wrapping_add(1).is_power_of_two();
+    // A network: a prefix whose host bits are all zero (`10.0.0.0/8`, `172.16.0.0/12`).
+    let network = prefix.is_some_and(|p| {
+        let len = digits_value(p);
+        len < 32 && value & (u32::MAX >> len) == 0
+    });
     if parts != 4 || netmask {
         Verdict::Invalid
-    } else if prefix.is_none() && value & 0xff == 0 {
+    } else if (prefix.is_none() && value & 0xff == 0) || network {
         Verdict::Weak
     } else {
         Verdict::Valid
@@ -539,6 +544,11 @@ pub(crate) fn ipv6(s: &[u8]) -> Verdict {
     };
     let groups = text.split(':').filter(|g| !g.is_empty()).count();
     if ip.is_unspecified() || (groups < 2 && prefix.is_none() && !ip.is_loopback()) {
+        return Verdict::Invalid;
+    }
+    // Eight two-digit groups (`04:47:19:02:11:8a:2b:3c`) are bytes in hex, a serial number or
+    // a fingerprint, as IPv6 is written without leading zeros.
+    if text.split(':').all(|g| g.len() == 2) {
         return Verdict::Invalid;
     }
     Verdict::Valid
@@ -1142,12 +1152,19 @@ mod tests {
     fn ipv4_rules() {
         all(
             ipv4,
-            &["0.0.0.0", "8.10.190.0", "10.20.30.0", "10-0-2-0"],
+            &[
+                "0.0.0.0",
+                "8.10.190.0",
+                "10.20.30.0",
+                "10-0-2-0",
+                "10.0.0.0/8",
+                "172.16.0.0/12",
+            ],
             Weak,
         );
         all(
             ipv4,
-            &["10.0.0.1", "255.255.255.255", "10.0.0.0/8", "1.2.3.4/0"],
+            &["10.0.0.1", "255.255.255.255", "10.1.2.3/24", "1.2.3.4/0"],
             Valid,
         );
         all(
@@ -1215,6 +1232,7 @@ mod tests {
                 "fe80::1%et h0",
                 "2001:db8::g",
                 "1:2:3:4:5:6:7:8:9",
+                "04:47:19:02:11:8a:2b:3c",
                 "\u{ff}::1",
             ],
             Invalid,
