@@ -33,6 +33,7 @@ use regex_automata::{Anchored, Input, Match, MatchKind, PatternSet, hybrid};
 use crate::catalog::{Catalog, Category, Detector, DetectorKind, NOT_AFTER_WINDOW};
 use crate::error::CatalogError;
 use crate::people::NamePass;
+use crate::urlenc;
 use crate::validate::Verdict;
 
 /// Bytes before a candidate searched for context words.
@@ -363,6 +364,39 @@ impl Engine {
     /// buffer no longer holds it). When that line is a CSV/TSV header, a value's column name is
     /// context for it (`dob`, `fecha_nacimiento`, `ssn`).
     pub fn scan_with_header(
+        &self,
+        hay: &[u8],
+        range: Range<usize>,
+        limit: usize,
+        first_line: &[u8],
+        out: &mut Vec<Hit>,
+    ) {
+        self.scan_plain(hay, range.clone(), limit, first_line, out);
+        self.scan_encoded(hay, range, limit, out);
+    }
+
+    /// URL-encoded tokens (`phone=%2B15125550143`, `name=Jos%C3%A9+P%C3%A9rez`) starting in
+    /// `range`: each is decoded and scanned on its own, and what is found there is reported at
+    /// the encoded bytes. The hits may overlap the plain scan's (the caller resolves overlaps).
+    fn scan_encoded(&self, hay: &[u8], range: Range<usize>, limit: usize, out: &mut Vec<Hit>) {
+        let mut found = Vec::new();
+        for token in urlenc::tokens(hay, range, limit) {
+            let d = urlenc::decode(hay, token.clone());
+            found.clear();
+            self.scan_plain(&d.text, 0..d.text.len(), d.text.len(), b"", &mut found);
+            out.extend(found.iter().map(|h| {
+                let r = d.source(h.start..h.end);
+                Hit {
+                    start: token.start + r.start,
+                    end: token.start + r.end,
+                    ..*h
+                }
+            }));
+        }
+    }
+
+    /// One scan of the text as written (see [`Engine::scan_with_header`]).
+    fn scan_plain(
         &self,
         hay: &[u8],
         range: Range<usize>,

@@ -7,6 +7,7 @@
 //! - [`engine`]: every detector regex in one pass, validators, EN/ES context scoring.
 //! - [`validate`]: checksums and structure rules (Luhn, mod 97, SSN rules, CURP, MRZ...).
 //! - [`people`]: person names from dictionaries and cues (the one detector that is no regex).
+//! - [`urlenc`]: URL-encoded query strings and form bodies, decoded for the engine.
 //! - [`scan`]: files, directories and stdin to findings, in parallel and with bounded memory.
 //! - [`finding`]: masked renderings and keyed fingerprints (no raw values by default).
 //! - [`report`]: human lines, JSON, JSON Lines.
@@ -33,4 +34,5 @@ pub mod people;
 pub mod redact;
 pub mod report;
 pub mod scan;
+pub mod urlenc;
 pub mod validate;
