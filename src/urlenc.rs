@@ -45,29 +45,47 @@ fn escape_at(hay: &[u8], i: usize) -> bool {
     i + 2 < hay.len() && is_hex(hay[i + 1]) && is_hex(hay[i + 2])
 }
 
-/// Whether `+` at `i` stands for a space in a form value: between two letters or digits, with
-/// a `key=` before it in the same token (base64 has `+` too, but `=` only as padding at its end),
-/// and no literal `@` in the same parameter (a form encodes `@` as `%40`, so
-/// `user=ana.ruiz+tickets@example.com` is a sub-addressed e-mail written as it is).
-fn plus_space_at(hay: &[u8], token: &Range<usize>, i: usize) -> bool {
-    if i == token.start
-        || i + 1 >= token.end
-        || !hay[i - 1].is_ascii_alphanumeric()
-        || !(hay[i + 1].is_ascii_alphanumeric() || hay[i + 1] == b'%')
-    {
-        return false;
+/// The `+` signs of `token` that stand for spaces in form values (offsets in the token, in
+/// order): between two letters or digits (or before an escape), after a `key=` earlier in the
+/// token (base64 has `+` too, but `=` only as padding at its end), and with no literal `@` in
+/// its value, from the last `=` or `&` before it to the next `&` (a form encodes `@` as `%40`,
+/// so `user=ana.ruiz+tickets@example.com` is a sub-addressed e-mail written as it is).
+/// One pass: each `+` waits in its parameter until the parameter ends, and an `@` drops the
+/// waiting ones whose value it lies in.
+fn form_spaces(hay: &[u8], token: &Range<usize>) -> Vec<usize> {
+    let t = &hay[token.clone()];
+    let mut out = Vec::new();
+    // `+` signs of the current parameter (up to `&`) that no `@` has ruled out yet.
+    let mut waiting: Vec<usize> = Vec::new();
+    let (mut key, mut at_in_value) = (false, false);
+    for (i, &b) in t.iter().enumerate() {
+        match b {
+            b'+' if key
+                && i > 0
+                && i + 1 < t.len()
+                && t[i - 1].is_ascii_alphanumeric()
+                && (t[i + 1].is_ascii_alphanumeric() || t[i + 1] == b'%')
+                && !at_in_value =>
+            {
+                waiting.push(i)
+            }
+            // An `@` lies in the value of every `+` waiting in this parameter.
+            b'@' => {
+                waiting.clear();
+                at_in_value = true;
+            }
+            b'=' => at_in_value = false,
+            b'&' => {
+                out.append(&mut waiting);
+                at_in_value = false;
+            }
+            _ => {}
+        }
+        // A `key=` counts for the bytes after both of its last two.
+        key |= i > 0 && t[i - 1] == b'=' && b != b'=';
     }
-    let before = &hay[token.start..i];
-    let key = before.windows(2).any(|w| w[0] == b'=' && w[1] != b'=');
-    let param_start = before
-        .iter()
-        .rposition(|&b| b == b'&' || b == b'=')
-        .map_or(token.start, |p| token.start + p + 1);
-    let param_end = hay[i..token.end]
-        .iter()
-        .position(|&b| b == b'&')
-        .map_or(token.end, |p| i + p);
-    key && !hay[param_start..param_end].contains(&b'@')
+    out.append(&mut waiting);
+    out
 }
 
 /// The tokens that start in `range` (and end by `limit`) and hold at least one escape or form
@@ -95,11 +113,8 @@ pub fn tokens(hay: &[u8], range: Range<usize>, limit: usize) -> Vec<Range<usize>
         if s < range.start || s >= range.end || e - s >= MAX_TOKEN {
             continue;
         }
-        let encoded = (s..e).any(|j| match hay[j] {
-            b'%' => escape_at(hay, j),
-            b'+' => plus_space_at(hay, &token, j),
-            _ => false,
-        });
+        let encoded = (s..e).any(|j| hay[j] == b'%' && escape_at(hay, j))
+            || !form_spaces(hay, &token).is_empty();
         if encoded {
             out.push(token);
         }
@@ -114,6 +129,8 @@ pub fn decode(hay: &[u8], token: Range<usize>) -> Decoded {
         text: Vec::with_capacity(token.len()),
         map: Vec::with_capacity(token.len() + 1),
     };
+    let spaces = form_spaces(hay, &token);
+    let mut spaces = spaces.iter().map(|&p| token.start + p).peekable();
     let mut i = token.start;
     while i < token.end {
         let at = (i - token.start) as u32;
@@ -121,7 +138,7 @@ pub fn decode(hay: &[u8], token: Range<usize>) -> Decoded {
             b'%' if i + 2 < token.end && escape_at(hay, i) => {
                 (hex_value(hay[i + 1]) << 4 | hex_value(hay[i + 2]), 3)
             }
-            b'+' if plus_space_at(hay, &token, i) => (b' ', 1),
+            b'+' if spaces.next_if_eq(&i).is_some() => (b' ', 1),
             b'&' => (b'\n', 1),
             b => (b, 1),
         };
