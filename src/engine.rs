@@ -1544,22 +1544,15 @@ impl<'a> Header<'a> {
         if line.strip_suffix(b"\r").unwrap_or(line) != self.line {
             return false;
         }
-        let columns = |from: usize, to: usize| {
-            let mut c = ColumnCursor::line(from);
-            c.advance(hay, to, self.delim);
-            c.col
-        };
-        let want = columns(start, end);
+        // Columns are counted at each line's end (`column_of` finds the line's start).
+        let want = self.column_of(hay, end);
         // The line after it, or for a repeat at the end of a file, the line before it.
         let next = (end < hay.len()).then(|| {
             let next_end =
                 memchr::memchr(b'\n', &hay[end + 1..]).map_or(hay.len(), |i| end + 1 + i);
-            columns(end + 1, next_end)
+            self.column_of(hay, next_end)
         });
-        let prev = (start > 0).then(|| {
-            let prev_start = memchr::memrchr(b'\n', &hay[..start - 1]).map_or(0, |i| i + 1);
-            columns(prev_start, start - 1)
-        });
+        let prev = (start > 0).then(|| self.column_of(hay, start - 1));
         next == Some(want) || prev == Some(want)
     }
 
