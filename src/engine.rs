@@ -33,8 +33,8 @@ use regex_automata::{Anchored, Input, Match, MatchKind, PatternSet, hybrid};
 use crate::catalog::{Catalog, Category, Detector, DetectorKind, NOT_AFTER_WINDOW};
 use crate::error::CatalogError;
 use crate::people::NamePass;
-use crate::urlenc;
 use crate::validate::Verdict;
+use crate::{sqldump, urlenc};
 
 /// Bytes before a candidate searched for context words.
 pub const CONTEXT_BEFORE: usize = 80;
@@ -372,7 +372,30 @@ impl Engine {
         out: &mut Vec<Hit>,
     ) {
         self.scan_plain(hay, range.clone(), limit, first_line, out);
-        self.scan_encoded(hay, range, limit, out);
+        self.scan_encoded(hay, range.clone(), limit, out);
+        self.scan_sql_rows(hay, range, limit, out);
+    }
+
+    /// Rows of SQL `INSERT` and `COPY` statements with rows starting in `range`, laid out as
+    /// tables under their column names (see [`sqldump`]) and scanned like a CSV export, so
+    /// that `'Dana'` under `first_name` is a name and `'1979-08-14'` under `birth_date` a date
+    /// of birth. Hits are reported at the statement's bytes and may overlap the plain scan's
+    /// (the caller resolves overlaps).
+    fn scan_sql_rows(&self, hay: &[u8], range: Range<usize>, limit: usize, out: &mut Vec<Hit>) {
+        let mut found = Vec::new();
+        for v in sqldump::views(hay, range, limit) {
+            found.clear();
+            let n = v.text.len();
+            self.scan_plain(&v.text, v.rows_start()..n, n, v.header(), &mut found);
+            out.extend(found.iter().map(|h| {
+                let r = v.source(h.start..h.end);
+                Hit {
+                    start: r.start,
+                    end: r.end,
+                    ..*h
+                }
+            }));
+        }
     }
 
     /// URL-encoded tokens (`phone=%2B15125550143`, `name=Jos%C3%A9+P%C3%A9rez`) starting in
