@@ -563,10 +563,14 @@ impl NamePass {
                             .cues
                             .find(Input::new(&f[i..]).anchored(Anchored::Yes))
                             .is_some_and(|m| {
-                                cue_bounded(f, i, i + m.end())
-                                    && self.cue_owners[m.pattern().as_usize()]
-                                        .iter()
-                                        .any(|k| matches!(k, CueKind::Label { .. }))
+                                // A key label (`first:`, `name:`) names the column only as its
+                                // last word: `buyer_first`, `customer_name`, not `first_seen`.
+                                let end = i + m.end();
+                                let last = f[end..].iter().all(|b| !b.is_ascii_alphanumeric());
+                                cue_bounded(f, i, end)
+                                    && self.cue_owners[m.pattern().as_usize()].iter().any(
+                                        |k| matches!(k, CueKind::Label { colon } if !colon || last),
+                                    )
                             })
                 })
             })
@@ -611,14 +615,21 @@ impl NamePass {
                     }
                 }
                 p = skip(hay, p, limit, b" \t\"')\\");
-                if matches!(at(p), Some(b':' | b'=')) {
+                // An XML element is a key too: `<given>Eleanor</given>`.
+                let element = at(p) == Some(b'>') && ks > 0 && hay[ks - 1] == b'<' && p == ke;
+                if matches!(at(p), Some(b':' | b'=')) || element {
                     // Not after a bracket: `Comentario de Jorge (solicitante): La impresora`.
                     separated = !hay[ke..p].contains(&b')');
                     p += 1;
+                    // Ruby and PHP hashes: `:contact=>"Petra Lindqvist"`, `'name' => 'Ana'`.
+                    if !element && at(p - 1) == Some(b'=') && at(p) == Some(b'>') {
+                        p += 1;
+                    }
                 } else if colon {
                     return None;
                 }
-                p = skip(hay, p, limit, b" \t\"'\\");
+                // `"given":["Astrid"]`: the first of a list of names.
+                p = skip(hay, p, limit, b" \t\"'\\[");
                 titled = self.skip_title(hay, &mut p, limit);
             }
             CueKind::Greeting | CueKind::Intro => {
