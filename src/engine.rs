@@ -34,7 +34,7 @@ use crate::catalog::{Catalog, Category, Detector, DetectorKind, NOT_AFTER_WINDOW
 use crate::error::CatalogError;
 use crate::people::NamePass;
 use crate::validate::Verdict;
-use crate::{sqldump, urlenc};
+use crate::{mime, sqldump, urlenc};
 
 /// Bytes before a candidate searched for context words.
 pub const CONTEXT_BEFORE: usize = 80;
@@ -401,17 +401,22 @@ impl Engine {
     /// URL-encoded tokens (`phone=%2B15125550143`, `name=Jos%C3%A9+P%C3%A9rez`) starting in
     /// `range`: each is decoded and scanned on its own, and what is found there is reported at
     /// the encoded bytes. The hits may overlap the plain scan's (the caller resolves overlaps).
+    ///
+    /// Quoted-printable e-mail bodies and RFC 2047 encoded words (`=?UTF-8?Q?Ren=C3=A9e?=`,
+    /// see [`mime`]) are decoded and scanned the same way.
     fn scan_encoded(&self, hay: &[u8], range: Range<usize>, limit: usize, out: &mut Vec<Hit>) {
         let mut found = Vec::new();
-        for token in urlenc::tokens(hay, range, limit) {
-            let d = urlenc::decode(hay, token.clone());
+        let url = urlenc::tokens(hay, range.clone(), limit)
+            .into_iter()
+            .map(|token| (token.start, urlenc::decode(hay, token)));
+        for (start, d) in url.chain(mime::regions(hay, range, limit)) {
             found.clear();
             self.scan_plain(&d.text, 0..d.text.len(), d.text.len(), b"", &mut found);
             out.extend(found.iter().map(|h| {
                 let r = d.source(h.start..h.end);
                 Hit {
-                    start: token.start + r.start,
-                    end: token.start + r.end,
+                    start: start + r.start,
+                    end: start + r.end,
                     ..*h
                 }
             }));

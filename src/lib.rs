@@ -8,6 +8,7 @@
 //! - [`validate`]: checksums and structure rules (Luhn, mod 97, SSN rules, CURP, MRZ...).
 //! - [`people`]: person names from dictionaries and cues (the one detector that is no regex).
 //! - [`urlenc`]: URL-encoded query strings and form bodies, decoded for the engine.
+//! - [`mime`]: quoted-printable e-mail bodies and RFC 2047 encoded words, decoded for the engine.
 //! - [`sqldump`]: SQL `INSERT`/`COPY` rows laid out as tables under their column names.
 //! - [`scan`]: files, directories and stdin to findings, in parallel and with bounded memory.
 //! - [`finding`]: masked renderings and keyed fingerprints (no raw values by default).
@@ -31,6 +32,7 @@ pub mod engine;
 pub mod error;
 pub mod eval;
 pub mod finding;
+pub mod mime;
 pub mod people;
 pub mod redact;
 pub mod report;
