@@ -1019,6 +1019,7 @@ impl Engine {
         let owners = header
             .fields()
             .map(|name| {
+                let name = column_name(name);
                 let mut ids: Vec<u32> = Vec::new();
                 if let Some(words) = &self.ctx {
                     words.find(name, 0, name.len(), |_, _, pattern| {
@@ -1593,6 +1594,25 @@ impl<'a> Header<'a> {
     }
 }
 
+/// A header cell as a column name to look words up in: without white space and quotes, and
+/// without the number of a numbered column (`apellido1`, `telefono2`, `address_2` already
+/// reads as words), unless the name is too short to be a word without it (`ipv4`).
+pub(crate) fn column_name(field: &[u8]) -> &[u8] {
+    let f = field.trim_ascii();
+    let f = f.strip_prefix(b"\"").unwrap_or(f);
+    let f = f.strip_suffix(b"\"").unwrap_or(f);
+    let digits = f.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    let rest = &f[..f.len() - digits];
+    if (1..=2).contains(&digits)
+        && rest.len() >= 4
+        && rest.last().is_some_and(u8::is_ascii_alphabetic)
+    {
+        rest
+    } else {
+        f
+    }
+}
+
 /// A recognised header during one scan: per column, the detectors its name is context for, and
 /// where the last column lookup stopped, so that the values of one line are located by counting
 /// the delimiters between them instead of from the start of the line each time.
@@ -1990,6 +2010,15 @@ mod tests {
         assert_eq!(ids("id,ssn,status\n7,536904399,open"), ["us_ssn_bare"]);
         // Two windows that overlap are searched once: one hit, not two.
         assert_eq!(ids("ssn 536904399 ssn"), ["us_ssn_bare"]);
+    }
+
+    #[test]
+    fn numbered_columns_are_named_by_their_words() {
+        assert_eq!(column_name(b" apellido1"), b"apellido");
+        assert_eq!(column_name(b"\"telefono12\""), b"telefono");
+        assert_eq!(column_name(b"ipv4"), b"ipv4");
+        assert_eq!(column_name(b"address_2"), b"address_2");
+        assert_eq!(column_name(b"x123"), b"x123");
     }
 
     #[test]

@@ -34,7 +34,7 @@ use aho_corasick::{
 use serde::Deserialize;
 
 use crate::catalog::{Examples, Keywords};
-use crate::engine::{Header, Hit, class_mask, run_starts, variants};
+use crate::engine::{Header, Hit, class_mask, column_name, run_starts, variants};
 use crate::error::CatalogError;
 
 /// The rules file, embedded.
@@ -533,7 +533,7 @@ impl NamePass {
         header
             .fields()
             .map(|f| {
-                let f = f.trim_ascii();
+                let f = column_name(f);
                 let lower = f.to_ascii_lowercase();
                 if [
                     &b"materno"[..],
@@ -791,8 +791,14 @@ impl NamePass {
         }
         // A capitalised word before the name (`Comentario de Jorge Pérez`, `Hoy Ana Ruiz`):
         // the name starts at the first given name.
+        // In the inverted form (`KOWALSKI, THEODORE`) the name starts at the first surname.
+        let first_flag = if run.comma.is_some() {
+            F_GIVEN | F_SURNAME
+        } else {
+            F_GIVEN
+        };
         let lead = run.toks.iter().position(|t| {
-            matches!(t.shape, Shape::Title | Shape::Caps) && t.flags & F_GIVEN != 0
+            matches!(t.shape, Shape::Title | Shape::Caps) && t.flags & first_flag != 0
         })?;
         if lead > 0 {
             run.toks.drain(..lead);
@@ -994,6 +1000,17 @@ impl NamePass {
             {
                 run.comma = Some(run.toks.len());
                 p = e + 2;
+                continue;
+            }
+            // HL7 v2 and DICOM person names put the family name first and `^` before the
+            // given names: `KOWALSKI^THEODORE^J`, `CASTILLO ORTEGA^MARÍA JOSÉ`.
+            if inverted_allowed(inverted, &run)
+                && hay.get(e) == Some(&b'^')
+                && e + 1 < limit
+                && starts_upper(hay, e + 1)
+            {
+                run.comma = Some(run.toks.len());
+                p = e + 1;
                 continue;
             }
             break;
