@@ -286,14 +286,19 @@ impl Parser<'_> {
         if !self.byte(b'(') {
             return None;
         }
-        let mut cols = Vec::new();
+        self.items(Self::ident)
+    }
+
+    /// Comma-separated items up to and including the closing `)` (the `(` consumed).
+    fn items<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        let mut out = Vec::new();
         loop {
-            cols.push(self.ident()?);
-            if cols.len() > MAX_COLUMNS {
+            out.push(item(self)?);
+            if out.len() > MAX_COLUMNS {
                 return None;
             }
             if self.byte(b')') {
-                return Some(cols);
+                return Some(out);
             }
             if !self.byte(b',') {
                 return None;
@@ -406,66 +411,58 @@ impl Parser<'_> {
 
     /// The values of one `( … )` tuple, its `(` consumed; consumes the `)`.
     fn tuple(&mut self) -> Option<Vec<Cell>> {
-        let mut cells = Vec::new();
-        loop {
-            self.skip_ws();
-            let cell = match self.peek()? {
-                q @ (b'\'' | b'"') => {
-                    let s = self.pos + 1;
-                    let e = self.string(q)?;
-                    Cell {
-                        value: s..e,
-                        quoted: true,
-                        quote: q,
-                    }
+        self.items(Self::cell)
+    }
+
+    /// One value of a tuple.
+    fn cell(&mut self) -> Option<Cell> {
+        self.skip_ws();
+        Some(match self.peek()? {
+            q @ (b'\'' | b'"') => {
+                let s = self.pos + 1;
+                let e = self.string(q)?;
+                Cell {
+                    value: s..e,
+                    quoted: true,
+                    quote: q,
                 }
-                _ => {
-                    // A bare value: a number, NULL, a call such as NOW() or N'…' prefixes.
-                    let s = self.pos;
-                    let mut depth = 0usize;
-                    loop {
-                        match self.peek()? {
-                            b'(' => depth += 1,
-                            b')' if depth == 0 => break,
-                            b')' => depth -= 1,
-                            b',' if depth == 0 => break,
-                            b'\'' => {
-                                self.string(b'\'')?;
-                                continue;
-                            }
-                            b'\n' if depth == 0 => break,
-                            _ => {}
+            }
+            _ => {
+                // A bare value: a number, NULL, a call such as NOW() or N'…' prefixes.
+                let s = self.pos;
+                let mut depth = 0usize;
+                loop {
+                    match self.peek()? {
+                        b'(' => depth += 1,
+                        b')' if depth == 0 => break,
+                        b')' => depth -= 1,
+                        b',' if depth == 0 => break,
+                        b'\'' => {
+                            self.string(b'\'')?;
+                            continue;
                         }
-                        self.pos += 1;
+                        b'\n' if depth == 0 => break,
+                        _ => {}
                     }
-                    let raw = &self.hay[s..self.pos];
-                    let e = s + raw.trim_ascii_end().len();
-                    // `N'José'`, `E'…'`, `_utf8mb4'…'`: the string inside the prefix.
-                    match memchr::memchr(b'\'', &self.hay[s..e]) {
-                        Some(q) if q > 0 && e - s > q + 1 && self.hay[e - 1] == b'\'' => Cell {
-                            value: s + q + 1..e - 1,
-                            quoted: true,
-                            quote: b'\'',
-                        },
-                        _ => Cell {
-                            value: s..e,
-                            quoted: false,
-                            quote: 0,
-                        },
-                    }
+                    self.pos += 1;
                 }
-            };
-            cells.push(cell);
-            if cells.len() > MAX_COLUMNS {
-                return None;
+                let raw = &self.hay[s..self.pos];
+                let e = s + raw.trim_ascii_end().len();
+                // `N'José'`, `E'…'`, `_utf8mb4'…'`: the string inside the prefix.
+                match memchr::memchr(b'\'', &self.hay[s..e]) {
+                    Some(q) if q > 0 && e - s > q + 1 && self.hay[e - 1] == b'\'' => Cell {
+                        value: s + q + 1..e - 1,
+                        quoted: true,
+                        quote: b'\'',
+                    },
+                    _ => Cell {
+                        value: s..e,
+                        quoted: false,
+                        quote: 0,
+                    },
+                }
             }
-            if self.byte(b')') {
-                return Some(cells);
-            }
-            if !self.byte(b',') {
-                return None;
-            }
-        }
+        })
     }
 
     /// Consumes a string literal quoted with `q` (at `pos`): returns where its content ends.
