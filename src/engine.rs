@@ -384,17 +384,8 @@ impl Engine {
     fn scan_sql_rows(&self, hay: &[u8], range: Range<usize>, limit: usize, out: &mut Vec<Hit>) {
         let mut found = Vec::new();
         for v in sqldump::views(hay, range, limit) {
-            found.clear();
-            let n = v.text.len();
-            self.scan_plain(&v.text, v.rows_start()..n, n, v.header(), &mut found);
-            out.extend(found.iter().map(|h| {
-                let r = v.source(h.start..h.end);
-                Hit {
-                    start: r.start,
-                    end: r.end,
-                    ..*h
-                }
-            }));
+            let rows = v.rows_start();
+            self.scan_view(&v.text, rows, v.header(), |r| v.source(r), &mut found, out);
         }
     }
 
@@ -410,17 +401,36 @@ impl Engine {
             .into_iter()
             .map(|token| (token.start, urlenc::decode(hay, token)));
         for (start, d) in url.chain(mime::regions(hay, range, limit)) {
-            found.clear();
-            self.scan_plain(&d.text, 0..d.text.len(), d.text.len(), b"", &mut found);
-            out.extend(found.iter().map(|h| {
-                let r = d.source(h.start..h.end);
-                Hit {
-                    start: start + r.start,
-                    end: start + r.end,
-                    ..*h
-                }
-            }));
+            let source = |r| {
+                let r = d.source(r);
+                start + r.start..start + r.end
+            };
+            self.scan_view(&d.text, 0, b"", source, &mut found, out);
         }
+    }
+
+    /// Scans `text[from..]`, a decoded or laid-out view of some of the haystack's bytes with
+    /// `first_line` as its header, and appends its hits to `out`, each moved by `source` to the
+    /// haystack bytes it stands for. `found` is scratch space.
+    fn scan_view(
+        &self,
+        text: &[u8],
+        from: usize,
+        first_line: &[u8],
+        source: impl Fn(Range<usize>) -> Range<usize>,
+        found: &mut Vec<Hit>,
+        out: &mut Vec<Hit>,
+    ) {
+        found.clear();
+        self.scan_plain(text, from..text.len(), text.len(), first_line, found);
+        out.extend(found.iter().map(|h| {
+            let r = source(h.start..h.end);
+            Hit {
+                start: r.start,
+                end: r.end,
+                ..*h
+            }
+        }));
     }
 
     /// One scan of the text as written (see [`Engine::scan_with_header`]).

@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 use aho_corasick::AhoCorasick;
 use base64::Engine as _;
 
-use crate::urlenc::Decoded;
+use crate::urlenc::{Decoded, escaped_byte};
 
 /// A quoted-printable body longer than this is decoded only this far.
 const MAX_BODY: usize = 256 << 10;
@@ -89,26 +89,8 @@ fn starts_with_ignore_case(s: &[u8], prefix: &[u8]) -> bool {
     s.len() >= prefix.len() && s[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
-fn hex(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
-    }
-}
-
-/// The byte of the `=HH` escape at `i`, if `s[i..end]` starts with one.
-fn escape(s: &[u8], i: usize, end: usize) -> Option<u8> {
-    if i + 2 < end {
-        Some(hex(s[i + 1])? << 4 | hex(s[i + 2])?)
-    } else {
-        None
-    }
-}
-
 fn has_escape(s: &[u8]) -> bool {
-    memchr::memchr_iter(b'=', s).any(|i| escape(s, i, s.len()).is_some())
+    memchr::memchr_iter(b'=', s).any(|i| escaped_byte(s, i, s.len()).is_some())
 }
 
 /// The body after the header line ending at `header_end`: from the blank line that ends the
@@ -160,7 +142,7 @@ fn decode_qp(hay: &[u8], r: Range<usize>) -> Decoded {
     while i < r.end {
         let at = (i - r.start) as u32;
         if hay[i] == b'=' {
-            if let Some(b) = escape(hay, i, r.end) {
+            if let Some(b) = escaped_byte(hay, i, r.end) {
                 bytes.push((b, at));
                 i += 3;
                 continue;
@@ -265,18 +247,17 @@ fn encoded_word(
     let text_start = cs_end + 3;
     let text_len = memchr::memmem::find(&w[text_start..], b"?=")?;
     let text = &w[text_start..text_start + text_len];
-    if text.iter().any(|b| b.is_ascii_whitespace()) {
+    if text.is_empty() || text.iter().any(|b| b.is_ascii_whitespace()) {
         return None;
     }
     let at = |k: usize| (p + text_start + k - base) as u32;
-    let before = bytes.len();
     match enc {
         b'Q' | b'q' => {
             let mut k = 0;
             while k < text.len() {
                 match text[k] {
                     b'=' => {
-                        let b = escape(text, k, text.len())?;
+                        let b = escaped_byte(text, k, text.len())?;
                         bytes.push((b, at(k)));
                         k += 3;
                     }
@@ -300,9 +281,6 @@ fn encoded_word(
             bytes.extend(decoded.iter().enumerate().map(|(n, &b)| (b, at(n / 3 * 4))));
         }
         _ => return None,
-    }
-    if bytes.len() == before && text.is_empty() {
-        return None;
     }
     let lower = charset.to_ascii_lowercase();
     let single_byte = lower.starts_with(b"iso-8859")

@@ -36,13 +36,28 @@ fn ends_token(b: u8) -> bool {
     )
 }
 
-fn is_hex(b: u8) -> bool {
-    b.is_ascii_hexdigit()
+fn hex(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// The byte of a two-hex-digit escape whose marker is at `i` (`%2B` here, `=C3` in
+/// quoted-printable), when both digits lie before `end`.
+pub(crate) fn escaped_byte(s: &[u8], i: usize, end: usize) -> Option<u8> {
+    if i + 2 < end {
+        Some(hex(s[i + 1])? << 4 | hex(s[i + 2])?)
+    } else {
+        None
+    }
 }
 
 /// Whether `%` at `i` starts an escape (`%2B`).
 fn escape_at(hay: &[u8], i: usize) -> bool {
-    i + 2 < hay.len() && is_hex(hay[i + 1]) && is_hex(hay[i + 2])
+    escaped_byte(hay, i, hay.len()).is_some()
 }
 
 /// The `+` signs of `token` that stand for spaces in form values (offsets in the token, in
@@ -135,9 +150,10 @@ pub fn decode(hay: &[u8], token: Range<usize>) -> Decoded {
     while i < token.end {
         let at = (i - token.start) as u32;
         let (byte, width) = match hay[i] {
-            b'%' if i + 2 < token.end && escape_at(hay, i) => {
-                (hex_value(hay[i + 1]) << 4 | hex_value(hay[i + 2]), 3)
-            }
+            b'%' => match escaped_byte(hay, i, token.end) {
+                Some(b) => (b, 3),
+                None => (b'%', 1),
+            },
             b'+' if spaces.next_if_eq(&i).is_some() => (b' ', 1),
             b'&' => (b'\n', 1),
             b => (b, 1),
@@ -148,14 +164,6 @@ pub fn decode(hay: &[u8], token: Range<usize>) -> Decoded {
     }
     d.map.push(token.len() as u32);
     d
-}
-
-fn hex_value(b: u8) -> u8 {
-    match b {
-        b'0'..=b'9' => b - b'0',
-        b'a'..=b'f' => b - b'a' + 10,
-        _ => b - b'A' + 10,
-    }
 }
 
 #[cfg(test)]
