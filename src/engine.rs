@@ -455,57 +455,20 @@ impl Engine {
         };
         let base = out.len();
         let limit = limit.min(hay.len()).max(range.end);
-        let mut pos = range.start;
-        let mut set: Option<PatternSet> = None;
         let mut cache = self.union.caches.get();
+        let mut set = None;
         // Where each union hit's match began (a label before its value, say), for the merge
         // with the gated detectors' hits.
         let mut from: Vec<usize> = Vec::new();
-        while pos < range.end {
-            let Some(m) = self.union.search(&mut cache, hay, pos..limit) else {
-                break;
-            };
-            if m.start() >= range.end {
-                break;
-            }
-            let pid = self.union_ids[m.pattern().as_usize()] as usize;
-            if let Some((hit, end)) = self.accept(hay, pid, m.start(), m.end(), limit, &scope) {
-                pos = end.max(pos + 1);
-                out.push(hit);
-                from.push(m.start());
-                continue;
-            }
-            // Rejected: let the other detectors that match at this position try.
-            let set = set.get_or_insert_with(|| PatternSet::new(self.union_ids.len()));
-            set.clear();
-            let anchored = Input::new(hay)
-                .range(m.start()..limit)
-                .anchored(Anchored::Yes);
-            if let Some(all) = self.all() {
-                all.which_overlapping_matches(&anchored, set);
-            }
-            let mut accepted = None;
-            for other in set.iter() {
-                let o = self.union_ids[other.as_usize()] as usize;
-                if o == pid {
-                    continue;
-                }
-                if let Some(om) = self.single(o).and_then(|re| re.search(&anchored)) {
-                    if let Some(found) = self.accept(hay, o, om.start(), om.end(), limit, &scope) {
-                        accepted = Some(found);
-                        break;
-                    }
-                }
-            }
-            match accepted {
-                Some((hit, end)) => {
-                    out.push(hit);
-                    from.push(m.start());
-                    pos = end.max(pos + 1);
-                }
-                None => pos = m.start() + 1,
-            }
-        }
+        self.scan_union(
+            hay,
+            range.clone(),
+            limit,
+            &scope,
+            (&mut cache, &mut set),
+            out,
+            &mut from,
+        );
         let scope = Scope {
             local: true,
             ..scope
@@ -568,6 +531,71 @@ impl Engine {
                 .collect();
             out.truncate(mid);
             out.extend(kept);
+        }
+    }
+
+    /// The one pass of the union over `range`: every accepted hit that starts there, in order,
+    /// with where its match began pushed to `from`. A hit whose match begins with a label
+    /// before its value (`PID|1||…|…||` before a birth date, `contraseña: ` before a password)
+    /// does not hide what that label holds: the stretch between the match start and the
+    /// value is searched again, its matches ending before the value (an SSN in an HL7
+    /// patient-identifier list before the birth date), and their hits come first.
+    #[allow(clippy::too_many_arguments)]
+    fn scan_union(
+        &self,
+        hay: &[u8],
+        range: Range<usize>,
+        limit: usize,
+        scope: &Scope,
+        (cache, set): (&mut UnionCache, &mut Option<PatternSet>),
+        out: &mut Vec<Hit>,
+        from: &mut Vec<usize>,
+    ) {
+        let mut pos = range.start;
+        while pos < range.end {
+            let Some(m) = self.union.search(cache, hay, pos..limit) else {
+                break;
+            };
+            if m.start() >= range.end {
+                break;
+            }
+            let pid = self.union_ids[m.pattern().as_usize()] as usize;
+            let mut accepted = self.accept(hay, pid, m.start(), m.end(), limit, scope);
+            if accepted.is_none() {
+                // Rejected: let the other detectors that match at this position try.
+                let set = set.get_or_insert_with(|| PatternSet::new(self.union_ids.len()));
+                set.clear();
+                let anchored = Input::new(hay)
+                    .range(m.start()..limit)
+                    .anchored(Anchored::Yes);
+                if let Some(all) = self.all() {
+                    all.which_overlapping_matches(&anchored, set);
+                }
+                for other in set.iter() {
+                    let o = self.union_ids[other.as_usize()] as usize;
+                    if o == pid {
+                        continue;
+                    }
+                    if let Some(om) = self.single(o).and_then(|re| re.search(&anchored)) {
+                        accepted = self.accept(hay, o, om.start(), om.end(), limit, scope);
+                        if accepted.is_some() {
+                            break;
+                        }
+                    }
+                }
+            }
+            match accepted {
+                Some((hit, end)) => {
+                    if hit.start > m.start() + 1 {
+                        let gap = m.start() + 1..hit.start;
+                        self.scan_union(hay, gap.clone(), gap.end, scope, (cache, set), out, from);
+                    }
+                    out.push(hit);
+                    from.push(m.start());
+                    pos = end.max(pos + 1);
+                }
+                None => pos = m.start() + 1,
+            }
         }
     }
 
@@ -2020,6 +2048,34 @@ mod tests {
         assert_eq!(ids("id,ssn,status\n7,536904399,open"), ["us_ssn_bare"]);
         // Two windows that overlap are searched once: one hit, not two.
         assert_eq!(ids("ssn 536904399 ssn"), ["us_ssn_bare"]);
+    }
+
+    #[test]
+    fn a_label_before_a_value_hides_nothing_it_holds() {
+        let engine = Engine::new(&Catalog::builtin().unwrap(), 0.5).unwrap();
+        let found = |text: &str| -> Vec<(String, String)> {
+            let hay = text.as_bytes();
+            let mut out = Vec::new();
+            engine.scan(hay, 0..hay.len(), hay.len(), &mut out);
+            out.iter()
+                .map(|h| {
+                    (
+                        engine.detector(h).id.clone(),
+                        text[h.start..h.end].to_string(),
+                    )
+                })
+                .collect()
+        };
+        // The HL7 birth-date match starts at `PID|`, six fields before its value: the SSN in
+        // the patient-identifier list on the way is found too, and comes first.
+        let pid = "PID|1||E4471829^^^MERCY^MR~846-53-6206^^^SSA^SS||X||19520307|M";
+        let hits = found(pid);
+        let values: Vec<&str> = hits.iter().map(|(_, v)| v.as_str()).collect();
+        assert_eq!(values, ["846-53-6206", "19520307"], "{hits:?}");
+        assert_eq!(hits[1].0, "date_of_birth_hl7_x12");
+        // Without it, only the birth date.
+        let plain = "PID|1||E4471829^^^MERCY^MR||X||19520307|M";
+        assert_eq!(found(plain).len(), 1);
     }
 
     #[test]
