@@ -539,7 +539,9 @@ impl Engine {
     /// before its value (`PID|1||…|…||` before a birth date, `contraseña: ` before a password)
     /// does not hide what that label holds: the stretch between the match start and the
     /// value is searched again, its matches ending before the value (an SSN in an HL7
-    /// patient-identifier list before the birth date), and their hits come first.
+    /// patient-identifier list before the birth date), and their hits come first. Nor does
+    /// what the match reads after its value (the host after a basic-auth URL's password):
+    /// the search resumes at the value's end.
     #[allow(clippy::too_many_arguments)]
     fn scan_union(
         &self,
@@ -592,7 +594,7 @@ impl Engine {
                     }
                     out.push(hit);
                     from.push(m.start());
-                    pos = end.max(pos + 1);
+                    pos = end.min(hit.end.max(m.start() + 1)).max(pos + 1);
                 }
                 None => pos = m.start() + 1,
             }
@@ -2076,6 +2078,10 @@ mod tests {
         // Without it, only the birth date.
         let plain = "PID|1||E4471829^^^MERCY^MR||X||19520307|M";
         assert_eq!(found(plain).len(), 1);
+        // Nor does what follows a value inside its match: the host of a basic-auth URL.
+        let url = "REDIS_URL=redis://:Tig-5851-z@10.42.12.9:6379/0";
+        let values: Vec<String> = found(url).into_iter().map(|(_, v)| v).collect();
+        assert_eq!(values, [":Tig-5851-z", "10.42.12.9"]);
     }
 
     #[test]
