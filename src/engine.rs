@@ -742,6 +742,7 @@ impl Engine {
                                 start,
                                 end,
                                 pattern: to_ctx[m.pattern().as_usize()],
+                                camel: camel_joined(hay, start, end),
                             });
                         }
                     }
@@ -998,6 +999,7 @@ impl Engine {
                         start,
                         end,
                         pattern,
+                        camel: camel_joined(hay, start, end),
                     });
                 }
             });
@@ -1028,7 +1030,9 @@ impl Engine {
                     Owner::Detector(d) if d == pid && (!before_only || ke <= start) => {
                         pos_hit = true
                     }
-                    Owner::Negative if use_neg && ke <= start && start - ke <= NEGATIVE_BEFORE => {
+                    Owner::Negative
+                        if use_neg && !k.camel && ke <= start && start - ke <= NEGATIVE_BEFORE =>
+                    {
                         neg_hit = true
                     }
                     _ => {}
@@ -1345,6 +1349,16 @@ pub(crate) fn class_mask(block: &[u8], digits: bool) -> u64 {
     })
 }
 
+/// The inner word starts of camelCase identifiers in `block` (at most 64 bytes): the ASCII
+/// capitals right after an ASCII lower-case letter (`prev_lower` says whether the byte before
+/// the block is one). Also returns the block's lower-case letters.
+#[inline]
+pub(crate) fn camel_starts(block: &[u8], prev_lower: bool) -> (u64, u64) {
+    let upper = swar_mask(block, |x| in_range(x & LOW7, b'A', b'Z') & !x);
+    let lower = swar_mask(block, |x| in_range(x & LOW7, b'a', b'z') & !x);
+    (upper & ((lower << 1) | u64::from(prev_lower)), lower)
+}
+
 /// The bytes of `block` (at most 64) equal to one of `bytes`, as a bit mask, eight at a time.
 #[inline]
 pub(crate) fn eq_mask(block: &[u8], bytes: &[u8]) -> u64 {
@@ -1401,14 +1415,17 @@ impl ContextWords {
         // Where the last word found ends: nothing starts inside it.
         let mut busy_until = from;
         let mut prev = from > 0 && WORD_BYTE[usize::from(hay[from - 1])];
+        let mut prev_lower = from > 0 && hay[from - 1].is_ascii_lowercase();
         let mut block = from;
         while block < to {
             // The word starts (and one-byte words) of 64 bytes.
             let n = (to - block).min(64);
             let bytes = &hay[block..block + n];
             let word = class_mask(bytes, true);
-            let mut cand = run_starts(word, prev) | eq_mask(bytes, &self.single);
+            let (camel, lower) = camel_starts(bytes, prev_lower);
+            let mut cand = run_starts(word, prev) | camel | eq_mask(bytes, &self.single);
             prev = (word >> (n - 1)) & 1 == 1;
+            prev_lower = (lower >> (n - 1)) & 1 == 1;
             while cand != 0 {
                 let i = block + cand.trailing_zeros() as usize;
                 cand &= cand - 1;
@@ -1445,6 +1462,17 @@ struct Keyword {
     start: usize,
     end: usize,
     pattern: u32,
+    /// Found at a camelCase joint (`Ticket` in `TicketService`): context for a detector that
+    /// owns the word, but no negative word, since the identifier names a thing of its own.
+    camel: bool,
+}
+
+/// Whether the word `start..end` begins or ends at a camelCase joint rather than at the edge
+/// of an identifier.
+fn camel_joined(hay: &[u8], start: usize, end: usize) -> bool {
+    let joint = |a: u8, b: u8| a.is_ascii_lowercase() && b.is_ascii_uppercase();
+    (start > 0 && joint(hay[start - 1], hay[start]))
+        || (end < hay.len() && end > start && joint(hay[end - 1], hay[end]))
 }
 
 /// The context words of a haystack, found once, block by block as the candidates advance,
@@ -1517,6 +1545,7 @@ impl KeywordIndex {
                     start,
                     end,
                     pattern,
+                    camel: camel_joined(hay, start, end),
                 };
                 words.push(k);
                 if filter.as_ref().is_some_and(|f| f[pattern as usize]) {
@@ -1745,12 +1774,18 @@ fn token_bounded(hay: &[u8], start: usize, end: usize) -> bool {
 
 /// Word boundary for a keyword hit: an alphanumeric edge of the keyword must not continue into
 /// another letter or digit (ASCII or a UTF-8 continuation of an accented letter).
+///
+/// The joints of a camelCase identifier are word boundaries too: `Street` in `mailingStreet`,
+/// `streetAddress` in `streetAddressLine`, `Birth` in `dateOfBirth`.
 fn word_bounded(hay: &[u8], start: usize, end: usize) -> bool {
     let is_word = |b: u8| WORD_BYTE[usize::from(b)];
+    let camel = |a: u8, b: u8| a.is_ascii_lowercase() && b.is_ascii_uppercase();
     let first = hay[start];
     let last = hay[end - 1];
-    let before_ok = !is_word(first) || start == 0 || !is_word(hay[start - 1]);
-    let after_ok = !is_word(last) || end >= hay.len() || !is_word(hay[end]);
+    let before_ok =
+        !is_word(first) || start == 0 || !is_word(hay[start - 1]) || camel(hay[start - 1], first);
+    let after_ok =
+        !is_word(last) || end >= hay.len() || !is_word(hay[end]) || camel(last, hay[end]);
     before_ok && after_ok
 }
 
@@ -1852,6 +1887,22 @@ mod tests {
                 "{block:?}"
             );
             assert_eq!(eq_mask(block, &[]), 0);
+            for prev in [false, true] {
+                let mut want = 0u64;
+                for (j, &b) in block.iter().enumerate() {
+                    let before = if j == 0 {
+                        prev
+                    } else {
+                        block[j - 1].is_ascii_lowercase()
+                    };
+                    want |= u64::from(before && b.is_ascii_uppercase()) << j;
+                }
+                let lower = byte_mask(
+                    block,
+                    &std::array::from_fn(|b| (b as u8).is_ascii_lowercase()),
+                );
+                assert_eq!(camel_starts(block, prev), (want, lower), "{block:?}");
+            }
         };
         for len in 1..=64 {
             for b in 0..=255u8 {
@@ -1899,10 +1950,12 @@ mod tests {
 
     #[test]
     fn word_boundaries_respect_accented_letters() {
-        let hay = "añoDL DL".as_bytes();
+        let hay = "añDL DL".as_bytes();
         let dl = hay.len() - 2;
         assert!(word_bounded(hay, dl, hay.len()));
-        assert!(!word_bounded(hay, 4, 6)); // "DL" glued to "año"
+        assert!(!word_bounded(hay, 3, 5)); // "DL" glued to "añ"
+        // A camelCase joint is a boundary; only after an ASCII lower-case letter.
+        assert!(word_bounded(b"fooDL", 3, 5));
     }
 
     #[test]
@@ -1964,6 +2017,16 @@ mod tests {
             .map(|&(s, e, _)| std::str::from_utf8(&hay[s..e]).unwrap())
             .collect();
         assert_eq!(text, ["SSN", "Social Security Number", "$", "dob"]);
+        // The joints of camelCase identifiers are word starts and ends; capitals in a row
+        // (`XSSN`) and a lower-case letter after a capital (`Ssnx`) are not.
+        let camel = b"customerDob userSsnValue XSSN Ssnx dobx";
+        let joined: Vec<&str> = all(camel, 0, camel.len())
+            .iter()
+            .map(|&(s, e, _)| std::str::from_utf8(&camel[s..e]).unwrap())
+            .collect();
+        assert_eq!(joined, ["Dob", "Ssn"]);
+        assert!(camel_joined(camel, 8, 11) && camel_joined(camel, 16, 19));
+        assert!(!camel_joined(b"dob: x", 0, 3));
         // In blocks of every size, with the resume point carried over: the same words.
         for block in [1, 2, 3, 5, 7, 13, 64, 65, 100] {
             let (mut from, mut v) = (0, Vec::new());
@@ -2082,6 +2145,30 @@ mod tests {
         let url = "REDIS_URL=redis://:Tig-5851-z@10.42.12.9:6379/0";
         let values: Vec<String> = found(url).into_iter().map(|(_, v)| v).collect();
         assert_eq!(values, [":Tig-5851-z", "10.42.12.9"]);
+    }
+
+    #[test]
+    fn camel_case_joints_give_context_but_no_negative_context() {
+        let engine = Engine::new(&Catalog::builtin().unwrap(), 0.0).unwrap();
+        let confidence = |text: &str| -> f32 {
+            let hay = text.as_bytes();
+            let mut out = Vec::new();
+            engine.scan(hay, 0..hay.len(), hay.len(), &mut out);
+            let ip = out.iter().find(|h| engine.detector(h).id == "ipv4");
+            ip.expect("an IPv4 address").confidence
+        };
+        // `Address` in `IpAddress` is the IP detector's word, as `address` alone would be.
+        let plain = confidence("<Data Name=\"Origin\">10.20.3.71</Data>");
+        assert!(confidence("<Data Name=\"IpAddress\">10.20.3.71</Data>") > plain);
+        // `Ticket` in a class name says nothing about the address that follows it.
+        assert_eq!(
+            confidence("c.e.h.TicketService - Client 172.29.33.53 opened"),
+            confidence("c.e.h.Service - Client 172.29.33.53 opened")
+        );
+        assert!(
+            confidence("ticket - Client 172.29.33.53 opened")
+                < confidence("c.e.h.Service - Client 172.29.33.53 opened")
+        );
     }
 
     #[test]
