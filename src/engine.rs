@@ -34,7 +34,7 @@ use crate::catalog::{Catalog, Category, Detector, DetectorKind, NOT_AFTER_WINDOW
 use crate::error::CatalogError;
 use crate::people::NamePass;
 use crate::validate::Verdict;
-use crate::{mime, sqldump, urlenc};
+use crate::{mime, sqldump, urlenc, vcard};
 
 /// Bytes before a candidate searched for context words.
 pub const CONTEXT_BEFORE: usize = 80;
@@ -373,17 +373,19 @@ impl Engine {
     ) {
         self.scan_plain(hay, range.clone(), limit, first_line, out);
         self.scan_encoded(hay, range.clone(), limit, out);
-        self.scan_sql_rows(hay, range, limit, out);
+        self.scan_tables(hay, range, limit, out);
     }
 
     /// Rows of SQL `INSERT` and `COPY` statements with rows starting in `range`, laid out as
     /// tables under their column names (see [`sqldump`]) and scanned like a CSV export, so
     /// that `'Dana'` under `first_name` is a name and `'1979-08-14'` under `birth_date` a date
-    /// of birth. Hits are reported at the statement's bytes and may overlap the plain scan's
-    /// (the caller resolves overlaps).
-    fn scan_sql_rows(&self, hay: &[u8], range: Range<usize>, limit: usize, out: &mut Vec<Hit>) {
+    /// of birth; and the structured properties of vCards beginning in `range` the same way
+    /// (see [`vcard`]: `N:Oduya;Samuel` holds a family and a given name). Hits are reported
+    /// at the original bytes and may overlap the plain scan's (the caller resolves overlaps).
+    fn scan_tables(&self, hay: &[u8], range: Range<usize>, limit: usize, out: &mut Vec<Hit>) {
         let mut found = Vec::new();
-        for v in sqldump::views(hay, range, limit) {
+        let cards = vcard::views(hay, range.clone(), limit);
+        for v in sqldump::views(hay, range, limit).into_iter().chain(cards) {
             let rows = v.rows_start();
             self.scan_view(&v.text, rows, v.header(), |r| v.source(r), &mut found, out);
         }

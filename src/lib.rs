@@ -10,6 +10,7 @@
 //! - [`urlenc`]: URL-encoded query strings and form bodies, decoded for the engine.
 //! - [`mime`]: quoted-printable e-mail bodies and RFC 2047 encoded words, decoded for the engine.
 //! - [`sqldump`]: SQL `INSERT`/`COPY` rows laid out as tables under their column names.
+//! - [`vcard`]: vCard names, addresses and birthdays laid out as tables the same way.
 //! - [`scan`]: files, directories and stdin to findings, in parallel and with bounded memory.
 //! - [`finding`]: masked renderings and keyed fingerprints (no raw values by default).
 //! - [`report`]: human lines, JSON, JSON Lines.
@@ -40,3 +41,4 @@ pub mod scan;
 pub mod sqldump;
 pub mod urlenc;
 pub mod validate;
+pub mod vcard;

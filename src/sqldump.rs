@@ -60,7 +60,8 @@ impl View {
         self.map[r.start]..self.map[r.end]
     }
 
-    fn new(columns: &[Vec<u8>], at: usize) -> View {
+    /// A view whose header line names `columns`; its bytes map to `at`.
+    pub(crate) fn new(columns: &[Vec<u8>], at: usize) -> View {
         let mut v = View::default();
         for (i, c) in columns.iter().enumerate() {
             if i > 0 {
@@ -75,17 +76,26 @@ impl View {
         v
     }
 
-    fn push(&mut self, b: u8, at: usize) {
+    /// Appends byte `b`, standing for the haystack byte at `at`.
+    pub(crate) fn push(&mut self, b: u8, at: usize) {
         self.text.push(b);
         self.map.push(at);
     }
 
+    /// Appends the haystack bytes `r` as a cell holds them (see [`cell_byte`]).
+    pub(crate) fn push_cell(&mut self, hay: &[u8], r: Range<usize>) {
+        for i in r {
+            self.push(cell_byte(hay[i]), i);
+        }
+    }
+
     /// Whether any row was laid out.
-    fn has_rows(&self) -> bool {
+    pub(crate) fn has_rows(&self) -> bool {
         self.text.len() > self.header_len
     }
 
-    fn finish(mut self, end: usize) -> View {
+    /// Closes the map: one past the last byte stands for `end`.
+    pub(crate) fn finish(mut self, end: usize) -> View {
         self.map.push(end);
         self
     }
