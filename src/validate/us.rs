@@ -157,7 +157,7 @@ fn vin_value(c: u8) -> Option<u32> {
 ///
 /// The check digit is mandatory only for North-American WMIs (first character 1–5): there a
 /// failure, or a model-year character of U, Z or 0, is `Invalid`. Elsewhere the same failures
-/// give `Weak`. Repdigits (`11111111111111111` passes the checksum) are `Invalid`.
+/// give `Weak`, when the serial ends in four digits as every VIN's does. Repdigits (`11111111111111111` passes the checksum) are `Invalid`.
 pub(crate) fn vin(s: &[u8]) -> Verdict {
     let s = trim(s);
     if s.len() != 17 {
@@ -184,10 +184,14 @@ pub(crate) fn vin(s: &[u8]) -> Verdict {
     };
     let north_american = matches!(v[0], b'1'..=b'5');
     let ok = v[8] == expected && !matches!(v[9], b'U' | b'Z' | b'0');
+    // The serial ends in four digits (ISO 3779): a word of 17 letters is no VIN, even where
+    // the check digit is not used.
+    let serial_digits = v[13..].iter().all(u8::is_ascii_digit);
     match (ok, north_american) {
         (true, _) => Verdict::Valid,
         (false, true) => Verdict::Invalid,
-        (false, false) => Verdict::Weak,
+        (false, false) if serial_digits => Verdict::Weak,
+        (false, false) => Verdict::Invalid,
     }
 }
 
@@ -424,6 +428,9 @@ mod tests {
         assert_eq!(vin(b"1hgcm82633a004352"), Valid);
         // Same body with a European WMI: a check-digit failure is only a soft failure.
         assert_eq!(vin(b"WHGCM82633A004352"), Weak);
+        // ...but a serial that does not end in four digits is no VIN anywhere.
+        assert_eq!(vin(b"WHGCM82633A00435B"), Invalid);
+        assert_eq!(vin(b"aaaaaaaaaaaaaaaab"), Invalid);
         assert_eq!(vin(b"11111111111111111"), Invalid);
         assert_eq!(vin(b"1HGCM82633A00435Q"), Invalid);
         assert_eq!(vin(b"1HGCM-2633A004352"), Invalid);
