@@ -467,7 +467,8 @@ impl Engine {
             range.clone(),
             limit,
             &scope,
-            (&mut cache, &mut set),
+            &mut cache,
+            &mut set,
             out,
             &mut from,
         );
@@ -551,7 +552,8 @@ impl Engine {
         range: Range<usize>,
         limit: usize,
         scope: &Scope,
-        (cache, set): (&mut UnionCache, &mut Option<PatternSet>),
+        cache: &mut UnionCache,
+        set: &mut Option<PatternSet>,
         out: &mut Vec<Hit>,
         from: &mut Vec<usize>,
     ) {
@@ -592,7 +594,7 @@ impl Engine {
                 Some((hit, end)) => {
                     if hit.start > m.start() + 1 {
                         let gap = m.start() + 1..hit.start;
-                        self.scan_union(hay, gap.clone(), gap.end, scope, (cache, set), out, from);
+                        self.scan_union(hay, gap.clone(), gap.end, scope, cache, set, out, from);
                     }
                     out.push(hit);
                     from.push(m.start());
@@ -744,7 +746,6 @@ impl Engine {
                                 start,
                                 end,
                                 pattern: to_ctx[m.pattern().as_usize()],
-                                camel: camel_joined(hay, start, end),
                             });
                         }
                     }
@@ -975,7 +976,7 @@ impl Engine {
             return (false, false); // nothing near it could change the verdict
         }
         self.with_words_near(hay, start, end, scope, |words| {
-            self.score_words(words, pid, start, end, use_neg)
+            self.score_words(hay, words, pid, start, end, use_neg)
         })
         .unwrap_or((false, false))
     }
@@ -1001,7 +1002,6 @@ impl Engine {
                         start,
                         end,
                         pattern,
-                        camel: camel_joined(hay, start, end),
                     });
                 }
             });
@@ -1014,6 +1014,7 @@ impl Engine {
     /// candidate, and, with `use_neg`, a negative word just before it.
     fn score_words(
         &self,
+        hay: &[u8],
         words: &[Keyword],
         pid: u32,
         start: usize,
@@ -1033,7 +1034,10 @@ impl Engine {
                         pos_hit = true
                     }
                     Owner::Negative
-                        if use_neg && !k.camel && ke <= start && start - ke <= NEGATIVE_BEFORE =>
+                        if use_neg
+                            && ke <= start
+                            && start - ke <= NEGATIVE_BEFORE
+                            && !camel_joined(hay, ks, ke) =>
                     {
                         neg_hit = true
                     }
@@ -1464,17 +1468,19 @@ struct Keyword {
     start: usize,
     end: usize,
     pattern: u32,
-    /// Found at a camelCase joint (`Ticket` in `TicketService`): context for a detector that
-    /// owns the word, but no negative word, since the identifier names a thing of its own.
-    camel: bool,
+}
+
+/// Whether `b` after `a` is a camelCase joint: a capital after a lower-case ASCII letter.
+fn camel_joint(a: u8, b: u8) -> bool {
+    a.is_ascii_lowercase() && b.is_ascii_uppercase()
 }
 
 /// Whether the word `start..end` begins or ends at a camelCase joint rather than at the edge
-/// of an identifier.
+/// of an identifier (`Ticket` in `TicketService`). Such a word is context for a detector that
+/// owns it, but no negative word, since the identifier names a thing of its own.
 fn camel_joined(hay: &[u8], start: usize, end: usize) -> bool {
-    let joint = |a: u8, b: u8| a.is_ascii_lowercase() && b.is_ascii_uppercase();
-    (start > 0 && joint(hay[start - 1], hay[start]))
-        || (end < hay.len() && end > start && joint(hay[end - 1], hay[end]))
+    (start > 0 && camel_joint(hay[start - 1], hay[start]))
+        || (end < hay.len() && end > start && camel_joint(hay[end - 1], hay[end]))
 }
 
 /// The context words of a haystack, found once, block by block as the candidates advance,
@@ -1547,7 +1553,6 @@ impl KeywordIndex {
                     start,
                     end,
                     pattern,
-                    camel: camel_joined(hay, start, end),
                 };
                 words.push(k);
                 if filter.as_ref().is_some_and(|f| f[pattern as usize]) {
@@ -1781,13 +1786,14 @@ fn token_bounded(hay: &[u8], start: usize, end: usize) -> bool {
 /// `streetAddress` in `streetAddressLine`, `Birth` in `dateOfBirth`.
 fn word_bounded(hay: &[u8], start: usize, end: usize) -> bool {
     let is_word = |b: u8| WORD_BYTE[usize::from(b)];
-    let camel = |a: u8, b: u8| a.is_ascii_lowercase() && b.is_ascii_uppercase();
     let first = hay[start];
     let last = hay[end - 1];
-    let before_ok =
-        !is_word(first) || start == 0 || !is_word(hay[start - 1]) || camel(hay[start - 1], first);
+    let before_ok = !is_word(first)
+        || start == 0
+        || !is_word(hay[start - 1])
+        || camel_joint(hay[start - 1], first);
     let after_ok =
-        !is_word(last) || end >= hay.len() || !is_word(hay[end]) || camel(last, hay[end]);
+        !is_word(last) || end >= hay.len() || !is_word(hay[end]) || camel_joint(last, hay[end]);
     before_ok && after_ok
 }
 

@@ -61,13 +61,13 @@ impl View {
     }
 
     /// A view whose header line names `columns`; its bytes map to `at`.
-    pub(crate) fn new(columns: &[Vec<u8>], at: usize) -> View {
+    pub(crate) fn new(columns: &[impl AsRef<[u8]>], at: usize) -> View {
         let mut v = View::default();
         for (i, c) in columns.iter().enumerate() {
             if i > 0 {
                 v.push(b'\t', at);
             }
-            for &b in c {
+            for &b in c.as_ref() {
                 v.push(cell_byte(b), at);
             }
         }

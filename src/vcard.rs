@@ -89,8 +89,7 @@ pub fn views(hay: &[u8], range: Range<usize>, limit: usize) -> Vec<View> {
 
 /// Lays out the card whose `BEGIN:VCARD` ends at `from`, up to its `END:VCARD` or `limit`.
 fn card(hay: &[u8], from: usize, limit: usize) -> Option<View> {
-    let header: Vec<Vec<u8>> = COLUMNS.iter().map(|c| c.as_bytes().to_vec()).collect();
-    let mut view = View::new(&header, from);
+    let mut view = View::new(&COLUMNS, from);
     let mut ls = from;
     while ls < limit {
         let le = memchr::memchr(b'\n', &hay[ls..limit]).map_or(limit, |i| ls + i);
