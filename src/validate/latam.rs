@@ -1,4 +1,4 @@
-//! Other Latin American identifiers: Argentine CUIT/CUIL, Chilean RUT/RUN, Colombian NIT,
+//! Other Latin American identifiers: Argentine CUIT/CUIL and CBU, Chilean RUT/RUN, Colombian NIT,
 //! Peruvian DNI/CUI, Brazilian CPF, Dominican cédula, Venezuelan RIF and Ecuadorian cédula.
 //!
 //! These exist because each of them is a plain run of digits that, without its check digit, is
@@ -54,6 +54,32 @@ pub(crate) fn ar_cuit(s: &[u8]) -> Verdict {
         v => v,
     };
     valid_if(val(d[10]) == v)
+}
+
+/// Argentine CBU (Clave Bancaria Uniforme), the 22-digit account number every Argentine
+/// transfer names: a block of 8 (bank 3, branch 4, check digit) and a block of 14 (account 13,
+/// check digit). Each check digit is `(10 - Σ digit × weight) mod 10` with weights 3, 1, 7, 9
+/// cycling from the block's last digit leftwards, as python-stdnum's `ar.cbu` computes it (not
+/// in IDENTIFIERS.md; the vectors below were checked against python-stdnum 2.2). Written whole
+/// or as `8 14` with a space or hyphen. An all-zero account is no account.
+pub(crate) fn ar_cbu(s: &[u8]) -> Verdict {
+    let mut buf = [0u8; MAX_COMPACT];
+    let Some(d) = numeric(s, &mut buf) else {
+        return Verdict::Invalid;
+    };
+    if d.len() != 22 || d[8..21].iter().all(|&b| b == b'0') {
+        return Verdict::Invalid;
+    }
+    let check = |block: &[u8]| {
+        let sum: u32 = block
+            .iter()
+            .rev()
+            .zip([3, 1, 7, 9].iter().cycle())
+            .map(|(&b, &w)| val(b) * w)
+            .sum();
+        (10 - sum % 10) % 10
+    };
+    valid_if(check(&d[..7]) == val(d[7]) && check(&d[8..21]) == val(d[21]))
 }
 
 /// Chilean RUT / RUN (§7.2): a 7–8 digit body and a mod-11 check character (`0`–`9` or `K`),
@@ -253,6 +279,34 @@ mod tests {
                 ("20-26756539-2", Invalid),
                 ("21-12345678-6", Invalid),
                 ("20-1234567-6", Invalid),
+            ],
+        );
+    }
+
+    #[test]
+    fn ar_cbu_vectors() {
+        check(
+            ar_cbu,
+            &[
+                // python-stdnum's own doctest pair...
+                ("2850590940090418135201", Valid),
+                ("2810590940090418135201", Invalid),
+                ("28505909 40090418135201", Valid),
+                ("28505909-40090418135201", Valid),
+                // ...and numbers whose check digits python-stdnum 2.2 computed, each also
+                // with one check digit changed (the first block's, then the second's).
+                ("5260181790830166131864", Valid),
+                ("9139099003082462819485", Valid),
+                ("2319487274911862527602", Valid),
+                ("2319487374911862527602", Invalid),
+                ("5260181790830166131865", Invalid),
+                ("9139099003082462819486", Invalid),
+                // Lengths, letters and the empty account.
+                ("285059094009041813520", Invalid),
+                ("28505909400904181352011", Invalid),
+                ("285059094009041813520A", Invalid),
+                ("0000000000000000000000", Invalid),
+                ("", Invalid),
             ],
         );
     }
@@ -500,8 +554,9 @@ mod no_panic {
     use proptest::prelude::*;
 
     /// Every validator in this module.
-    const ALL: [fn(&[u8]) -> Verdict; 8] = [
+    const ALL: [fn(&[u8]) -> Verdict; 9] = [
         super::ar_cuit,
+        super::ar_cbu,
         super::cl_rut,
         super::co_nit,
         super::pe_cui,

@@ -123,6 +123,8 @@ pub enum Validator {
     // Other Latin America
     /// Argentine CUIT/CUIL: type prefix and mod 11.
     ArCuit,
+    /// Argentine CBU: 22 digits, a check digit ending each of its two blocks.
+    ArCbu,
     /// Chilean RUT/RUN: mod 11 with K.
     ClRut,
     /// Colombian NIT: weighted mod 11.
@@ -227,6 +229,7 @@ impl Validator {
             Validator::MxNss => mexico::nss(s),
             Validator::IneClave => mexico::ine_clave(s),
             Validator::ArCuit => latam::ar_cuit(s),
+            Validator::ArCbu => latam::ar_cbu(s),
             Validator::ClRut => latam::cl_rut(s),
             Validator::CoNit => latam::co_nit(s),
             Validator::PeCui => latam::pe_cui(s),
@@ -367,7 +370,7 @@ mod tests {
     }
 
     /// Every validator, for exhaustive tests.
-    pub(crate) const ALL: [Validator; 48] = [
+    pub(crate) const ALL: [Validator; 49] = [
         Validator::Ssn,
         Validator::Itin,
         Validator::Ein,
@@ -400,6 +403,7 @@ mod tests {
         Validator::MxNss,
         Validator::IneClave,
         Validator::ArCuit,
+        Validator::ArCbu,
         Validator::ClRut,
         Validator::CoNit,
         Validator::PeCui,
