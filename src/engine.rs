@@ -34,7 +34,7 @@ use crate::catalog::{Catalog, Category, Detector, DetectorKind, NOT_AFTER_WINDOW
 use crate::error::CatalogError;
 use crate::people::NamePass;
 use crate::validate::Verdict;
-use crate::{mime, sqldump, urlenc, vcard};
+use crate::{mime, segments, sqldump, urlenc, vcard};
 
 /// Bytes before a candidate searched for context words.
 pub const CONTEXT_BEFORE: usize = 80;
@@ -385,7 +385,12 @@ impl Engine {
     fn scan_tables(&self, hay: &[u8], range: Range<usize>, limit: usize, out: &mut Vec<Hit>) {
         let mut found = Vec::new();
         let cards = vcard::views(hay, range.clone(), limit);
-        for v in sqldump::views(hay, range, limit).into_iter().chain(cards) {
+        let segments = segments::views(hay, range.clone(), limit);
+        for v in sqldump::views(hay, range, limit)
+            .into_iter()
+            .chain(cards)
+            .chain(segments)
+        {
             let rows = v.rows_start();
             self.scan_view(&v.text, rows, v.header(), |r| v.source(r), &mut found, out);
         }
@@ -2126,10 +2131,11 @@ mod tests {
     #[test]
     fn a_label_before_a_value_hides_nothing_it_holds() {
         let engine = Engine::new(&Catalog::builtin().unwrap(), 0.5).unwrap();
+        // The plain scan alone: the HL7 reader (`segments`) lays the identifiers out apart.
         let found = |text: &str| -> Vec<(String, String)> {
             let hay = text.as_bytes();
             let mut out = Vec::new();
-            engine.scan(hay, 0..hay.len(), hay.len(), &mut out);
+            engine.scan_plain(hay, 0..hay.len(), hay.len(), b"", &mut out);
             out.iter()
                 .map(|h| {
                     (

@@ -11,6 +11,7 @@
 //! - [`mime`]: quoted-printable e-mail bodies and RFC 2047 encoded words, decoded for the engine.
 //! - [`sqldump`]: SQL `INSERT`/`COPY` rows laid out as tables under their column names.
 //! - [`vcard`]: vCard names, addresses and birthdays laid out as tables the same way.
+//! - [`segments`]: HL7 v2 and X12 segments' personal fields laid out as tables the same way.
 //! - [`scan`]: files, directories and stdin to findings, in parallel and with bounded memory.
 //! - [`finding`]: masked renderings and keyed fingerprints (no raw values by default).
 //! - [`report`]: human lines, JSON, JSON Lines.
@@ -38,6 +39,7 @@ pub mod people;
 pub mod redact;
 pub mod report;
 pub mod scan;
+pub mod segments;
 pub mod sqldump;
 pub mod urlenc;
 pub mod validate;
