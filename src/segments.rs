@@ -58,12 +58,25 @@ const BIRTHPLACE: usize = 12;
 /// A segment longer than this is not read past it (segments are a few hundred bytes).
 const MAX_SEGMENT: usize = 4 << 10;
 
-/// The literal that marks a chunk worth reading, per format.
-fn finders() -> &'static [memmem::Finder<'static>; 5] {
-    static FINDERS: OnceLock<[memmem::Finder<'static>; 5]> = OnceLock::new();
-    FINDERS.get_or_init(|| {
-        [b"PID|", b"NK1|", b"GT1|", b"IN1|", b"NM1*"].map(|l: &[u8; 4]| memmem::Finder::new(l))
+/// The literals that mark a chunk worth reading: `PID|`, `NK1|`, `GT1|`, `IN1|` (HL7) and
+/// `NM1*` (X12), found in one SIMD pass (five `memmem` passes cost 0.8% of a scan of logs).
+fn markers() -> &'static aho_corasick::packed::Searcher {
+    static MARKERS: OnceLock<aho_corasick::packed::Searcher> = OnceLock::new();
+    MARKERS.get_or_init(|| {
+        aho_corasick::packed::Config::new()
+            .builder()
+            .extend(MARKER_LITERALS)
+            .build()
+            .expect("static markers build")
     })
+}
+
+const MARKER_LITERALS: [&[u8]; 5] = [b"PID|", b"NK1|", b"GT1|", b"IN1|", b"NM1*"];
+
+/// The X12 person segment, found within a segment quoted in a log line.
+fn nm1() -> &'static memmem::Finder<'static> {
+    static NM1: OnceLock<memmem::Finder<'static>> = OnceLock::new();
+    NM1.get_or_init(|| memmem::Finder::new(b"NM1*"))
 }
 
 /// The table of the segments that begin in `range` (a segment ends by `limit`), or `None` when
@@ -75,14 +88,21 @@ pub fn views(hay: &[u8], range: Range<usize>, limit: usize) -> Option<View> {
         return None;
     }
     let window = &hay[range.start..end];
-    let [pid, nk1, gt1, in1, nm1] = finders();
-    let hl7 = [pid, nk1, gt1, in1]
-        .iter()
-        .any(|f| f.find(window).is_some());
-    let x12 = nm1.find(window).is_some();
+    let (mut hl7, mut x12) = (false, false);
+    for m in markers().find_iter(window) {
+        if m.pattern().as_usize() == 4 {
+            x12 = true;
+        } else {
+            hl7 = true;
+        }
+        if hl7 && x12 {
+            break;
+        }
+    }
     if !hl7 && !x12 {
         return None;
     }
+    let nm1 = nm1();
     let mut view = View::new(&COLUMNS, range.start);
     let mut cells: Vec<(usize, Range<usize>)> = Vec::new();
     if hl7 {
