@@ -380,12 +380,14 @@ impl Engine {
     /// tables under their column names (see [`sqldump`]) and scanned like a CSV export, so
     /// that `'Dana'` under `first_name` is a name and `'1979-08-14'` under `birth_date` a date
     /// of birth; and the structured properties of vCards beginning in `range` the same way
-    /// (see [`vcard`]: `N:Oduya;Samuel` holds a family and a given name). Hits are reported
+    /// (see [`vcard`]: `N:Oduya;Samuel` holds a family and a given name), and the personal
+    /// fields of HL7 and X12 segments (see [`segments`]: `NM1*IL*1*HALVORSEN*BRIDGET` holds a
+    /// family and a given name). Hits are reported
     /// at the original bytes and may overlap the plain scan's (the caller resolves overlaps).
     fn scan_tables(&self, hay: &[u8], range: Range<usize>, limit: usize, out: &mut Vec<Hit>) {
         let mut found = Vec::new();
         let cards = vcard::views(hay, range.clone(), limit);
-        let segments = segments::views(hay, range.clone(), limit);
+        let segments = segments::view(hay, range.clone(), limit);
         for v in sqldump::views(hay, range, limit)
             .into_iter()
             .chain(cards)

@@ -81,7 +81,7 @@ fn nm1() -> &'static memmem::Finder<'static> {
 
 /// The table of the segments that begin in `range` (a segment ends by `limit`), or `None` when
 /// there are none.
-pub fn views(hay: &[u8], range: Range<usize>, limit: usize) -> Option<View> {
+pub fn view(hay: &[u8], range: Range<usize>, limit: usize) -> Option<View> {
     let limit = limit.min(hay.len());
     let end = (range.end + 4).min(limit);
     if range.start >= end {
@@ -299,20 +299,13 @@ fn hl7_segment(hay: &[u8], seg: Range<usize>, out: &mut Vec<(usize, Range<usize>
             out.push((MAIDEN, family));
         }
     }
-    for &n in address {
-        if let Some(f) = field(n) {
-            for xad in split(hay, f, b'~') {
-                if let Some(street) = nth(hay, xad, b'^', 0) {
-                    out.push((STREET, street));
-                }
-            }
-        }
-    }
-    for &n in phones {
-        if let Some(f) = field(n) {
-            for xtn in split(hay, f, b'~') {
-                if let Some(number) = nth(hay, xtn, b'^', 0) {
-                    out.push((PHONE, number));
+    // The street line of every address (XAD), the number of every phone (XTN): the first
+    // component of each repetition.
+    for (fields, col) in [(address, STREET), (phones, PHONE)] {
+        for f in fields.iter().filter_map(|&n| field(n)) {
+            for rep in split(hay, f, b'~') {
+                if let Some(first) = nth(hay, rep, b'^', 0) {
+                    out.push((col, first));
                 }
             }
         }
@@ -436,18 +429,11 @@ fn row(hay: &[u8], cells: &[(usize, Range<usize>)], view: &mut View) {
 mod tests {
     use super::*;
 
-    fn table(v: &View) -> Vec<Vec<String>> {
-        String::from_utf8_lossy(&v.text)
-            .lines()
-            .map(|l| l.split('\t').map(str::to_string).collect())
-            .collect()
-    }
-
     /// The table of `text` as a whole; every cell maps back to the same bytes in `text`.
     fn laid_out(text: &str) -> Vec<Vec<String>> {
         let hay = text.as_bytes();
-        let v = views(hay, 0..hay.len(), hay.len()).expect("a table");
-        let t = table(&v);
+        let v = view(hay, 0..hay.len(), hay.len()).expect("a table");
+        let t = v.cells();
         let mut at = v.rows_start();
         for line in &t[1..] {
             for cell in line {
@@ -538,18 +524,18 @@ mod tests {
         let hay = X12.as_bytes();
         let nm1 = X12.find("NM1*IL").unwrap();
         // The chunk before the person's NM1 holds the subscriber number, not the name...
-        let t = table(&views(hay, 0..nm1, hay.len()).unwrap());
+        let t = view(hay, 0..nm1, hay.len()).unwrap().cells();
         assert_eq!(column(&t, "medical record number"), ["W0044719021"]);
         assert!(column(&t, "family name").is_empty());
         // ...and the chunk from it holds the name; a chunk without the marker holds nothing.
-        let t = table(&views(hay, nm1..hay.len(), hay.len()).unwrap());
+        let t = view(hay, nm1..hay.len(), hay.len()).unwrap().cells();
         assert_eq!(column(&t, "family name"), ["HALVORSEN"]);
         let plain = b"2024-05-09 INFO nothing here: REF*SY*581102432~";
-        assert!(views(plain, 0..plain.len(), plain.len()).is_none());
+        assert!(view(plain, 0..plain.len(), plain.len()).is_none());
         // Truncated and odd segments never panic.
         for cut in 0..HL7.len() {
             let h = &HL7.as_bytes()[..cut];
-            let _ = views(h, 0..h.len(), h.len());
+            let _ = view(h, 0..h.len(), h.len());
         }
         for text in [
             "PID|",
@@ -559,7 +545,7 @@ mod tests {
             "~NM1*~",
             "PID|~|^|\r\rNM1*IL*1*",
         ] {
-            let _ = views(text.as_bytes(), 0..text.len(), text.len());
+            let _ = view(text.as_bytes(), 0..text.len(), text.len());
         }
     }
 }

@@ -101,6 +101,17 @@ impl View {
     }
 }
 
+#[cfg(test)]
+impl View {
+    /// The table's lines cut into cells: what the readers' tests compare.
+    pub(crate) fn cells(&self) -> Vec<Vec<String>> {
+        String::from_utf8_lossy(&self.text)
+            .lines()
+            .map(|l| l.split('\t').map(str::to_string).collect())
+            .collect()
+    }
+}
+
 /// A byte as a cell holds it: tabs and line breaks would split the table and a double quote
 /// would start a quoted field, so they become a space and a single quote.
 fn cell_byte(b: u8) -> u8 {

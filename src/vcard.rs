@@ -159,19 +159,12 @@ mod tests {
         item1.ADR;TYPE=HOME:;;5120 Ravenna Ave NE;Seattle;WA;98105;USA\r\n\
         BDAY:1983-05-19\r\nNOTE:a\\; b\r\nEND:VCARD\r\nN:Not;Acard\r\n";
 
-    fn table(v: &View) -> Vec<Vec<String>> {
-        String::from_utf8_lossy(&v.text)
-            .lines()
-            .map(|l| l.split('\t').map(str::to_string).collect())
-            .collect()
-    }
-
     #[test]
     fn structured_properties_are_laid_out_under_their_parts_names() {
         let hay = CARD.as_bytes();
         let views = views(hay, 0..hay.len(), hay.len());
         assert_eq!(views.len(), 1);
-        let t = table(&views[0]);
+        let t = views[0].cells();
         assert_eq!(t[0].len(), COLUMNS.len());
         assert_eq!(t[0][1], "given name");
         // One row per property; nothing after END:VCARD.
@@ -200,7 +193,7 @@ mod tests {
         assert!(views(hay, 1..hay.len(), hay.len()).is_empty());
         // A card cut by the limit keeps the properties before the cut.
         let cut = CARD.find("item1").unwrap();
-        let t = table(&views(hay, 0..1, cut)[0]);
+        let t = views(hay, 0..1, cut)[0].cells();
         assert_eq!(t.len(), 2);
         // `BEGIN:VCARD` inside a line is no card.
         let text = b"note: BEGIN:VCARD\nN:Oduya;Samuel\n";
