@@ -34,7 +34,7 @@ use aho_corasick::{
 use serde::Deserialize;
 
 use crate::catalog::{Examples, Keywords};
-use crate::engine::{Header, Hit, class_mask, column_name, run_starts, variants};
+use crate::engine::{Header, Hit, class_mask, column_name, eq_mask, run_starts, variants};
 use crate::error::CatalogError;
 
 /// The rules file, embedded.
@@ -92,6 +92,12 @@ pub struct Confidences {
     pub display: f32,
     /// A value in a name column of a delimited export.
     pub column: f32,
+    /// A lone given name that speaks in a transcript (`Helen (IT): can you…`,
+    /// `Soporte (Inés): ese token…`) or signs a message on a line of its own (`- Kendra`).
+    pub speaker: f32,
+    /// A lone word of a name found nearby with evidence (`Please welcome Keisha Morrow…
+    /// Keisha starts Monday`).
+    pub mention: f32,
 }
 
 /// Cue words by kind.
@@ -148,6 +154,8 @@ impl NameRules {
             c.pair_common,
             c.display,
             c.column,
+            c.speaker,
+            c.mention,
         ] {
             if !(0.0..=1.0).contains(&v) {
                 return Err(CatalogError::Detector {
@@ -413,6 +421,7 @@ impl NamePass {
         out: &mut Vec<Hit>,
     ) {
         let limit = limit.min(hay.len());
+        let base = out.len();
         let mut last_end = 0usize;
         let mut push = |s: usize, e: usize, conf: f32, last_end: &mut usize| {
             if s < range.start || s >= range.end || s < *last_end {
@@ -431,6 +440,8 @@ impl NamePass {
                 test_data: false,
             });
         };
+        // Lone capitalised words the walk passed over: mentions of a name found nearby?
+        let mut lone: Vec<(usize, usize)> = Vec::new();
         let name_cols = header.map(|h| self.name_columns(h)).unwrap_or_default();
         // Cues may sit a little before the range and introduce a name inside it.
         let mut i = range.start.saturating_sub(MAX_CUE_GAP);
@@ -486,6 +497,19 @@ impl NamePass {
                                 .unwrap_or(false)
                     });
                 if run.words().count() < 2 && !display && !column {
+                    if let [tok] = run.toks[..] {
+                        if tok.shape == Shape::Title {
+                            if let Some(conf) = self.lone_decision(hay, tok, limit) {
+                                return Some((tok.start, tok.end, conf));
+                            }
+                        }
+                        // All capitals is a log level or an acronym far more often.
+                        if matches!(tok.shape, Shape::Title | Shape::Caps)
+                            && !header.is_some_and(|h| h.on_header_line(hay, tok.start))
+                        {
+                            lone.push((tok.start, tok.end));
+                        }
+                    }
                     return None;
                 }
                 self.lookup_run(hay, &mut run);
@@ -518,6 +542,124 @@ impl NamePass {
             };
             i = next.max(skip_word(hay, i, limit));
         }
+        if !lone.is_empty() && out.len() > base {
+            let found = self.mentions(hay, &out[base..], &lone);
+            if !found.is_empty() {
+                out.extend(found);
+                out[base..].sort_unstable_by_key(|h| h.start);
+            }
+        }
+    }
+
+    /// A lone given name that is a speaker label (`Helen (IT): can you…`, `[10:02] Carla
+    /// (Agent): Thanks…`, `Soporte (Inés): ese token…`) or a signature on a line of its own
+    /// (`- Kendra`, or after a blank line): the transcript's and the letter's shape is the
+    /// cue. Words that are also common words (`Will`, `Mark`, `Grant`) never qualify.
+    fn lone_decision(&self, hay: &[u8], tok: Tok, limit: usize) -> Option<f32> {
+        let (s, e) = (tok.start, tok.end);
+        // Most capitalised words are followed by a space and a word: neither shape.
+        let at = |p: usize| hay.get(p).copied().filter(|_| p < limit);
+        let may_speak =
+            matches!(at(e), Some(b':' | b')')) || at(e) == Some(b' ') && at(e + 1) == Some(b'(');
+        let q = skip(hay, e, limit, b" \t.,");
+        let may_sign = matches!(at(q), None | Some(b'\n' | b'\r' | b'"' | b'\\'));
+        if !(may_speak && speaks(hay, s, e, limit) || may_sign && signs(hay, s, e, limit)) {
+            return None;
+        }
+        let f = self.token_flags(&hay[s..e]);
+        (f & F_GIVEN != 0 && f & (F_COMMON | F_ORG | F_NOT_NAME | F_TITLE) == 0)
+            .then_some(self.conf.speaker)
+    }
+
+    /// The lone words of `lone` (sorted) that repeat a word of a name among `hits` (sorted)
+    /// no further than [`MENTION_WINDOW`] bytes away: `Please welcome Keisha Morrow… Keisha
+    /// starts Monday`, `To: Joaquin Reyes … Joaquin,`. Only names found with at least a
+    /// pair's confidence lend their words, and only words that are plainly names (not also
+    /// common words, organisation words or particles). A possessive `'s` stays outside.
+    fn mentions(&self, hay: &[u8], hits: &[Hit], lone: &[(usize, usize)]) -> Vec<Hit> {
+        let mut buf = [0u8; MAX_KEY];
+        let mut words: Vec<(usize, Vec<u8>)> = Vec::new();
+        for h in hits.iter().filter(|h| h.confidence >= self.conf.pair) {
+            let mut p = h.start;
+            while p < h.end {
+                let Some(t) = read_token(hay, p, h.end) else {
+                    p += 1;
+                    continue;
+                };
+                p = t.end;
+                let word = &hay[t.start..t.end];
+                if matches!(t.shape, Shape::Title | Shape::Caps) && word.len() >= 3 {
+                    let f = self.token_flags(word);
+                    let plain = f & F_NAME != 0
+                        && f & (F_COMMON | F_ORG | F_NOT_NAME | F_TITLE | F_PARTICLE | F_SUFFIX)
+                            == 0;
+                    if let Some(n) = fold_into(word, &mut buf).filter(|_| plain) {
+                        words.push((h.start, buf[..n].to_vec()));
+                    }
+                }
+            }
+        }
+        let mut found = Vec::new();
+        if words.is_empty() {
+            return found;
+        }
+        // A filter on the first two and the last letter of the words, for the lone words
+        // spelt in ASCII: most are ruled out before they are folded.
+        let mut filter = [0u64; 64];
+        for (_, w) in &words {
+            let k = letters_key(w[0], w[1], w[w.len() - 1]);
+            filter[k >> 6] |= 1 << (k & 63);
+        }
+        for &(s, e) in lone {
+            let word = &hay[s..e];
+            // `ssid="Marchbanks-5G"`, quoted-printable `d=C3=ADa`: part of a token, no mention.
+            let glued_before = s > 0 && b"-_@./=\\".contains(&hay[s - 1]);
+            let glued_after = hay.get(e).is_some_and(|&b| {
+                b"-_@".contains(&b)
+                    || b"./".contains(&b) && hay.get(e + 1).is_some_and(u8::is_ascii_alphanumeric)
+            });
+            let odd =
+                word.len() > 2 && word[1].is_ascii_uppercase() && !word[2].is_ascii_uppercase();
+            if glued_before || glued_after || odd {
+                continue;
+            }
+            let e = if word.ends_with(b"'s") {
+                e - 2
+            } else if word.ends_with("\u{2019}s".as_bytes()) {
+                e - 4
+            } else {
+                e
+            };
+            let lo = words.partition_point(|w| w.0 + MENTION_WINDOW < s);
+            if words.get(lo).is_none_or(|w| w.0 > s + MENTION_WINDOW) {
+                continue;
+            }
+            let (a, b, z) = (hay[s], hay[s + 1], hay[e - 1]);
+            if a.is_ascii() && b.is_ascii() && z.is_ascii() {
+                let k = letters_key(a, b, z);
+                if filter[k >> 6] & (1 << (k & 63)) == 0 {
+                    continue;
+                }
+            }
+            let Some(n) = fold_into(&hay[s..e], &mut buf) else {
+                continue;
+            };
+            let key = &buf[..n];
+            let near = words[lo..]
+                .iter()
+                .take_while(|w| w.0 <= s + MENTION_WINDOW)
+                .any(|w| w.1 == key);
+            if near {
+                found.push(Hit {
+                    detector: self.detector,
+                    start: s,
+                    end: e,
+                    confidence: self.conf.mention,
+                    test_data: false,
+                });
+            }
+        }
+        found
     }
 
     /// Whether a cue can start with these two bytes (ASCII case folded): most words of a log
@@ -1228,6 +1370,172 @@ fn nickname(hay: &[u8], e: usize, limit: usize) -> Option<(Tok, usize)> {
     .then_some((tok, after + 2))
 }
 
+/// The filter bit (of 4096) of a word's first two and last letters, ASCII case folded.
+fn letters_key(a: u8, b: u8, z: u8) -> usize {
+    let f = |c: u8| usize::from(c.to_ascii_uppercase() & 0x1F);
+    (f(a) << 7 | f(b) << 2 ^ f(z)) & 0xFFF
+}
+
+/// How far from a name found with evidence a lone word may repeat it (bytes).
+const MENTION_WINDOW: usize = 4096;
+
+/// The bytes between the start of the line holding `s` and `s`, when the line starts at
+/// most 64 bytes before it: after a line break, the two-character escape `\n` of a JSON
+/// string, or at the start of the text. Also whether the line before is blank.
+fn line_head(hay: &[u8], s: usize) -> Option<(&[u8], bool)> {
+    let from = s.saturating_sub(64);
+    let mut ls = from;
+    let mut found = from == 0;
+    for j in (from..s).rev() {
+        if matches!(hay[j], b'\n' | b'\r') || (hay[j] == b'n' && j > 0 && hay[j - 1] == b'\\') {
+            ls = j + 1;
+            found = true;
+            break;
+        }
+    }
+    if !found {
+        return None;
+    }
+    // The line before is blank when only spaces lie between this break and the one before.
+    let mut k = ls;
+    let mut breaks = 0;
+    while k > 0 && breaks < 2 {
+        let b = hay[k - 1];
+        if b == b'\n' {
+            breaks += 1;
+            k -= 1;
+        } else if b == b'n' && k >= 2 && hay[k - 2] == b'\\' {
+            breaks += 1;
+            k -= 2;
+        } else if matches!(b, b' ' | b'\t' | b'\r') {
+            k -= 1;
+        } else if b == b'r' && k >= 2 && hay[k - 2] == b'\\' {
+            k -= 2;
+        } else {
+            break;
+        }
+    }
+    Some((&hay[ls..s], breaks >= 2))
+}
+
+/// A line's head without a leading time stamp: `[10:02] `, `[5/3/24, 10:15:02] `,
+/// `14:12 - `, `2024-04-08 16:02 `.
+fn strip_stamp(head: &[u8]) -> &[u8] {
+    let head = head.trim_ascii_start();
+    if let Some(rest) = head.strip_prefix(b"[") {
+        return match rest.iter().position(|&b| b == b']') {
+            Some(i) if i <= 30 => rest[i + 1..].trim_ascii_start(),
+            _ => head,
+        };
+    }
+    if !head.first().is_some_and(u8::is_ascii_digit) {
+        return head;
+    }
+    let n = head
+        .iter()
+        .position(|&b| !b"0123456789:/.,- ".contains(&b))
+        .unwrap_or(head.len());
+    let rest = &head[n..];
+    let rest = [&b"AM"[..], b"PM", b"am", b"pm"]
+        .iter()
+        .find_map(|m| rest.strip_prefix(*m))
+        .unwrap_or(rest);
+    let rest = rest.trim_ascii_start();
+    rest.strip_prefix(b"- ").unwrap_or(rest).trim_ascii_start()
+}
+
+/// Whether the word `s..e` speaks in a transcript: alone at the head of its line (after a
+/// time stamp), maybe with a role in brackets, before a colon (`Helen (IT): can you…`,
+/// `Mike: hey`); or in brackets after a role (`Helpdesk (Amira): what's`). What follows the
+/// colon is words, not a number (`Max: 100` is a setting).
+fn speaks(hay: &[u8], s: usize, e: usize, limit: usize) -> bool {
+    let Some((head, _)) = line_head(hay, s) else {
+        return false;
+    };
+    let head = strip_stamp(head);
+    let at = |p: usize| hay.get(p).copied().filter(|_| p < limit);
+    let mut p = e;
+    if head.is_empty() {
+        // `Name (role):`
+        if at(p) == Some(b' ') && at(p + 1) == Some(b'(') {
+            let close = hay[p + 2..limit.min(p + 28)]
+                .iter()
+                .position(|&b| matches!(b, b')' | b'(' | b'\n'));
+            match close {
+                Some(i) if i > 0 && hay[p + 2 + i] == b')' => p += 3 + i,
+                _ => return false,
+            }
+        }
+    } else {
+        // `Role (Name):`
+        let Some(role) = head.strip_suffix(b"(") else {
+            return false;
+        };
+        let role = role.trim_ascii_end();
+        let wordy = role.first().is_some_and(|&b| is_letter_byte(b))
+            && role.len() <= 32
+            && role.iter().all(|&b| is_letter_byte(b) || b == b' ');
+        if !wordy || at(p) != Some(b')') {
+            return false;
+        }
+        p += 1;
+    }
+    if at(p) != Some(b':') {
+        return false;
+    }
+    match at(p + 1) {
+        None | Some(b'\n' | b'\r') => true,
+        Some(b' ' | b'\t') => {
+            let q = skip(hay, p + 1, limit, b" \t");
+            at(q).is_some_and(|b| !b.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+/// Whether the word `s..e` signs a message: alone on its line, after a dash (`- Kendra`,
+/// `-Jaz`, `-- Bram`) or after a blank line (`…works.\n\nYadira`).
+fn signs(hay: &[u8], s: usize, e: usize, limit: usize) -> bool {
+    let Some((head, blank_before)) = line_head(hay, s) else {
+        return false;
+    };
+    let head = head.trim_ascii();
+    let dashed = ["-", "--", "\u{2014}", "\u{2013}", "~"]
+        .iter()
+        .any(|d| head == d.as_bytes());
+    if !(head.is_empty() && blank_before || dashed) {
+        return false;
+    }
+    // The signature ends the message: the text, a JSON string or the paragraph ends after
+    // it (a line of its own in a list, `Austin\nDenver`, is no signature).
+    let end = limit.min(hay.len());
+    let mut q = skip(hay, e, end, b" \t.,");
+    let mut breaks = 0;
+    loop {
+        if q >= end || hay[q] == b'"' {
+            return true;
+        }
+        let n = match hay[q] {
+            b'\n' => 1,
+            b'\r' => {
+                q += 1;
+                continue;
+            }
+            b'\\' if matches!(hay.get(q + 1), Some(b'n')) => 2,
+            b'\\' if matches!(hay.get(q + 1), Some(b'r')) => {
+                q += 2;
+                continue;
+            }
+            _ => return breaks >= 2 || (dashed && breaks == 1),
+        };
+        breaks += 1;
+        if breaks >= 2 {
+            return true;
+        }
+        q = skip(hay, q + n, end, b" \t");
+    }
+}
+
 /// Reads one token at `p`: letters with inner apostrophes and hyphens, or an initial.
 fn read_token(hay: &[u8], p: usize, limit: usize) -> Option<Tok> {
     if p >= limit || !is_letter_byte(hay[p]) {
@@ -1415,8 +1723,20 @@ impl WordStarts {
             let block = i & !63;
             if self.block != Some(block) {
                 let n = (hay.len() - block).min(64);
-                let letters = class_mask(&hay[block..block + n], false);
-                self.mask = run_starts(letters, block > 0 && is_letter_byte(hay[block - 1]));
+                let bytes = &hay[block..block + n];
+                // The letter of a JSON string's escape (`\n`, `\t`, `\r`) is no letter: in
+                // `"ok\nKeisha Morrow"` a word starts at `K`.
+                let backslashes = eq_mask(bytes, b"\\") << 1 | u64::from(escapes_at(hay, block));
+                let escape = if backslashes == 0 {
+                    0
+                } else {
+                    backslashes & eq_mask(bytes, b"ntr")
+                };
+                let letters = class_mask(bytes, false) & !escape;
+                let prev = block > 0
+                    && is_letter_byte(hay[block - 1])
+                    && !(block > 1 && escapes_at(hay, block - 1));
+                self.mask = run_starts(letters, prev);
                 self.block = Some(block);
             }
             let here = self.mask & (u64::MAX << (i - block));
@@ -1428,6 +1748,11 @@ impl WordStarts {
         }
         None
     }
+}
+
+/// Whether the byte before `i` is a backslash (the byte at `i` may be an escape's letter).
+fn escapes_at(hay: &[u8], i: usize) -> bool {
+    i > 0 && hay[i - 1] == b'\\'
 }
 
 /// The end of the word at `i`.
@@ -1501,15 +1826,23 @@ mod tests {
     #[test]
     fn word_starts_agree_with_a_byte_walk() {
         let mut hay = Vec::new();
-        for i in 0..700u32 {
+        let mut x = 7u32;
+        for _ in 0..700 {
             // Letters, digits, spaces, punctuation and UTF-8 bytes, in an irregular mix.
-            let mix = b"aZ 9-_\n\xC3\xB1.Q\t";
-            let b = mix[(i * i / 3 + i) as usize % mix.len()];
+            // Also backslashes before `n`, `t`, `r`: JSON escapes, whose letter is no letter.
+            let mix = b"aZ 9-_\n\xC3\xB1.Q\t\\nrt";
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let b = mix[(x >> 16) as usize % mix.len()];
             hay.push(b);
         }
-        let naive = |i: usize, end: usize| {
-            (i..end).find(|&p| is_letter_byte(hay[p]) && (p == 0 || !is_letter_byte(hay[p - 1])))
+        let letter = |p: usize| {
+            is_letter_byte(hay[p]) && !(p > 0 && hay[p - 1] == b'\\' && b"ntr".contains(&hay[p]))
         };
+        let naive =
+            |i: usize, end: usize| (i..end).find(|&p| letter(p) && (p == 0 || !letter(p - 1)));
+        let escape_then_letter =
+            |w: &[u8]| w[0] == b'\\' && b"ntr".contains(&w[1]) && is_letter_byte(w[2]);
+        assert!(hay.windows(3).any(escape_then_letter));
         let mut ws = WordStarts::default();
         let (mut i, end) = (0, hay.len() - 5);
         while let Some(p) = ws.next(&hay, i, end) {
@@ -1616,6 +1949,70 @@ mod tests {
         assert_eq!(
             names(&p, "Cliente: Rosa Ibarra, 19-08-1970"),
             ["Rosa Ibarra"]
+        );
+    }
+
+    #[test]
+    fn speakers_and_signatures_are_lone_given_names() {
+        let p = pass();
+        for (text, want) in [
+            ("Helen (IT): can you read me the MAC?", &["Helen"][..]),
+            ("Helpdesk (Amira): what's your IP?", &["Amira"]),
+            (
+                "[14:12] Mesa de Servicio (Yuliana): ¿cuál es tu IP?",
+                &["Yuliana"],
+            ),
+            ("5/3/24, 10:15 - Yesenia: hola team", &["Yesenia"]),
+            ("Let me know if 10am works.\n\nJasmine", &["Jasmine"]),
+            (
+                "Can you check the HR feed?\n- Kendra\nPeople Operations",
+                &["Kendra"],
+            ),
+            ("{\"body\": \"Fixed, thanks.\\n\\nYadira\"}", &["Yadira"]),
+            // A setting, a common word, a role, a list, a sentence.
+            ("Max: 100", &[]),
+            ("Will: merge the branch tonight", &[]),
+            ("Agent (Tier 2): please hold", &[]),
+            ("Offices:\n\nAustin\nDenver\nMonterrey", &[]),
+            ("Status report\n\nCarla is away today", &[]),
+        ] {
+            assert_eq!(names(&p, text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_name_found_lends_its_words_to_lone_mentions_nearby() {
+        let p = pass();
+        assert_eq!(
+            names(
+                &p,
+                "Please welcome Keisha Morrow. Keisha's desk is B4; Morrow starts Monday."
+            ),
+            ["Keisha Morrow", "Keisha", "Morrow"]
+        );
+        // Part of a token is no mention; nor is a word far from the name.
+        assert_eq!(
+            names(
+                &p,
+                "submit(firstName=Jolene, lastName=Marchbanks) ssid=\"Marchbanks-5G\""
+            ),
+            ["Jolene", "Marchbanks"]
+        );
+        let far = format!("Keisha Morrow joined.{}Keisha", " x".repeat(MENTION_WINDOW));
+        assert_eq!(names(&p, &far), ["Keisha Morrow"]);
+        // No name found, no mention.
+        assert_eq!(names(&p, "Keisha starts Monday."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_word_starts_after_a_json_escape() {
+        let p = pass();
+        assert_eq!(
+            names(
+                &p,
+                "{\"body\": \"ok\\nKeisha Morrow called\\r\\nMateo Quiroga too\"}"
+            ),
+            ["Keisha Morrow", "Mateo Quiroga"]
         );
     }
 
