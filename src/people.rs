@@ -791,6 +791,11 @@ impl NamePass {
                 titled = self.skip_title(hay, &mut p, limit);
             }
         }
+        if kind == CueKind::Intro && !titled && p < limit && is_letter_byte(hay[p]) {
+            if let Some(tok) = read_token(hay, p, limit).filter(|t| t.shape == Shape::Lower) {
+                return self.lowercase_intro(hay, tok, limit);
+            }
+        }
         if p >= limit
             || p - ke > MAX_CUE_GAP
             || !(starts_upper(hay, p) || self.particle_then_name(hay, p, limit))
@@ -848,6 +853,35 @@ impl NamePass {
             return None;
         }
         Some((run.start(), run.end(), conf))
+    }
+
+    /// A name typed in lower case after an introduction, as chat users write (`hola soy karla
+    /// muñoz`, `hi my name is gabe horvath`): a given name that is no common word, and the
+    /// plain surnames after it. A common word (`i'm will`, `soy nuevo`) is no name.
+    fn lowercase_intro(&self, hay: &[u8], first: Tok, limit: usize) -> Option<(usize, usize, f32)> {
+        let plain = |t: &Tok, flag: u16| {
+            let f = self.token_flags(&hay[t.start..t.end]);
+            f & flag != 0 && f & (F_COMMON | F_ORG | F_NOT_NAME | F_TITLE | F_PARTICLE) == 0
+        };
+        if !plain(&first, F_GIVEN) {
+            return None;
+        }
+        let mut end = first.end;
+        for _ in 0..2 {
+            if hay.get(end) != Some(&b' ') {
+                break;
+            }
+            match read_token(hay, end + 1, limit) {
+                Some(t) if t.shape == Shape::Lower && plain(&t, F_SURNAME) => end = t.end,
+                _ => break,
+            }
+        }
+        // The name ends the clause: `soy karla, necesito…`, `my name is gabe horvath\n`.
+        let next = hay.get(end).copied().filter(|_| end < limit);
+        let ends = next.is_none_or(|b| b",.;:!?)\r\n\\\"".contains(&b))
+            || next == Some(b' ') && hay.get(end + 1).is_some_and(|b| !is_letter_byte(*b));
+        let with_surname = end > first.end;
+        (ends || with_surname).then_some((first.start, end, self.conf.cue_common))
     }
 
     /// `del Río`, `de la Fuente`: a value that starts with a particle before a capital.
