@@ -319,6 +319,15 @@ impl NamePass {
                 for v in variants(w) {
                     cue_words.push((v.to_lowercase(), kind(colon)));
                 }
+                // A label of several words is also a key: `apellido_paterno`, `primerApellido`
+                // (the automaton ignores case), `first_name`.
+                if matches!(kind(colon), CueKind::Label { .. }) && w.contains(' ') {
+                    for v in variants(w) {
+                        let v = v.to_lowercase();
+                        cue_words.push((v.replace(' ', "_"), kind(colon)));
+                        cue_words.push((v.replace(' ', ""), kind(colon)));
+                    }
+                }
             }
         };
         add(&c.labels, |colon| CueKind::Label { colon });
@@ -757,6 +766,10 @@ impl NamePass {
                     }
                 }
                 p = skip(hay, p, limit, b" \t\"')\\");
+                // `el nuevo ingreso (Milagros Cabañas, nac. …)`
+                if at(p) == Some(b'(') && !colon && starts_upper(hay, p + 1) {
+                    p += 1;
+                }
                 // An XML element is a key too: `<given>Eleanor</given>`.
                 let element = at(p) == Some(b'>') && ks > 0 && hay[ks - 1] == b'<' && p == ke;
                 if matches!(at(p), Some(b':' | b'=')) || element {
@@ -812,7 +825,8 @@ impl NamePass {
         match kind {
             CueKind::Greeting => {
                 // `Hi Rachel,` / `Dear Will\n`: the name ends the greeting.
-                let ok = at(after).is_none_or(|b| b",!:;.\r\n)-\\".contains(&b));
+                let ok = at(after).is_none_or(|b| b",!:;.\r\n)-\\".contains(&b))
+                    || at(after) == Some(b' ') && matches!(at(after + 1), Some(b'-' | 0xE2));
                 if !ok {
                     return None;
                 }
@@ -1086,6 +1100,26 @@ impl NamePass {
     /// Looks up every word of a run; cuts the run at a word that is not a name
     /// (`not_names`, a suffix, a title) and marks organisation words.
     fn lookup_run(&self, hay: &[u8], run: &mut Run) {
+        // `Usuario Dámaso Villegas`, `Customer Support Jane Doe`: words before the name that
+        // are no names are dropped, not the run.
+        let lead = run
+            .toks
+            .iter()
+            .take_while(|t| {
+                matches!(t.shape, Shape::Title | Shape::Caps)
+                    && self.token_flags(&hay[t.start..t.end]) & F_NOT_NAME != 0
+            })
+            .count();
+        // What is left must stand as a name of two words (`Soporte TI`, `Equipo de TI` are
+        // teams).
+        let rest = &run.toks[lead.min(run.toks.len())..];
+        if lead > 0 && rest.len() >= 2 && matches!(rest[0].shape, Shape::Title | Shape::Caps) {
+            run.toks.drain(..lead);
+            run.comma = run
+                .comma
+                .and_then(|c| c.checked_sub(lead))
+                .filter(|&c| c > 0);
+        }
         let mut keep = run.toks.len();
         let mut cut = false;
         for (i, t) in run.toks.iter_mut().enumerate() {
