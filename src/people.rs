@@ -477,8 +477,13 @@ impl NamePass {
                         let found = self.cue_owners[m.pattern().as_usize()]
                             .iter()
                             .find_map(|&kind| self.after_cue(hay, i, ke, limit, kind));
-                        if let Some((s, e, conf)) = found {
+                        if let Some((s, mut e, conf)) = found {
                             push(s, e, conf, &mut last_end);
+                            // `"given":["Astrid","Maribel"]`: the label names every item.
+                            while let Some((ns, ne)) = self.next_list_item(hay, s, e, limit) {
+                                push(ns, ne, conf, &mut last_end);
+                                e = ne;
+                            }
                             i = e;
                             continue;
                         }
@@ -533,6 +538,20 @@ impl NamePass {
                 } else if display {
                     self.cue_decision(&mut run, true, false)
                         .map(|_| self.conf.display)
+                } else if let Some(marked) = (!run.toks.is_empty())
+                    .then(|| self.run_speaks(hay, &run, limit))
+                    .flatten()
+                {
+                    // `[5/3/24, 10:15:02] Memo Garza: el apellido…`, `-- Bram de Vries, IT`
+                    let mut alt = run.clone();
+                    match self.pair_decision(&mut run) {
+                        Some(c) => Some(c),
+                        None => {
+                            let c = self.speaker_decision(&mut alt, marked);
+                            run = alt;
+                            c
+                        }
+                    }
                 } else {
                     self.pair_decision(&mut run)
                 }?;
@@ -578,6 +597,77 @@ impl NamePass {
         let f = self.token_flags(&hay[s..e]);
         (f & F_GIVEN != 0 && f & (F_COMMON | F_ORG | F_NOT_NAME | F_TITLE) == 0)
             .then_some(self.conf.speaker)
+    }
+
+    /// Whether a run of words speaks in a transcript (`Memo Garza: …`) or signs after a dash
+    /// (`-- Bram de Vries, Network Team`): `Some(marked)`, where `marked` says the line
+    /// also carries a chat's bracketed time stamp or a signature's dash.
+    fn run_speaks(&self, hay: &[u8], run: &Run, limit: usize) -> Option<bool> {
+        let (s, e) = (run.start(), run.end());
+        let at = |p: usize| hay.get(p).copied().filter(|_| p < limit);
+        let (head, _) = line_head(hay, s)?;
+        if matches!(at(e), Some(b':' | b')')) || at(e) == Some(b' ') && at(e + 1) == Some(b'(') {
+            return speaks(hay, s, e, limit).then(|| head.trim_ascii_start().starts_with(b"["));
+        }
+        let signs = matches!(
+            at(e),
+            None | Some(b',' | b'\n' | b'\r' | b'"' | b'\\' | b' ')
+        ) && dash_marker(head.trim_ascii());
+        signs.then_some(true)
+    }
+
+    /// A speaker's or signer's run (see [`Self::run_speaks`]) is a name when its words are
+    /// name words, the first a given name, and one no common word. On a `marked` line a
+    /// word missing from the dictionaries may stand beside a plain given name first or a
+    /// plain surname last (`Memo Garza`, `Bram de Vries`).
+    fn speaker_decision(&self, run: &mut Run, marked: bool) -> Option<f32> {
+        if !self.trim(run) || run.comma.is_some() {
+            return None;
+        }
+        let words: Vec<&Tok> = run.words().collect();
+        if words.len() < 2 || words.iter().any(|t| t.shape != Shape::Title) {
+            return None;
+        }
+        let plain = |t: &Tok, flag: u16| t.flags & flag != 0 && t.flags & F_COMMON == 0;
+        let known = words.iter().all(|t| t.flags & F_NAME != 0)
+            && words[0].flags & F_GIVEN != 0
+            && words.iter().any(|t| t.flags & F_COMMON == 0);
+        let marked_ok = marked
+            && words.iter().all(|t| t.flags & F_COMMON == 0)
+            && (plain(words[0], F_GIVEN) || plain(words[words.len() - 1], F_SURNAME));
+        (known || marked_ok).then_some(self.conf.speaker)
+    }
+
+    /// The next item of a JSON array of strings after the name at `s..e` (`["Astrid",
+    /// "Maribel"]`), when it is a capitalised name word: its span.
+    fn next_list_item(
+        &self,
+        hay: &[u8],
+        s: usize,
+        e: usize,
+        limit: usize,
+    ) -> Option<(usize, usize)> {
+        let quote = *hay.get(e).filter(|&&b| b == b'"' || b == b'\'')?;
+        let opened = s >= 2 && hay[s - 1] == quote && matches!(hay[s - 2], b'[' | b',' | b' ');
+        if !opened {
+            return None;
+        }
+        let mut p = e + 1;
+        p = skip(hay, p, limit, b" ");
+        if hay.get(p) != Some(&b',') {
+            return None;
+        }
+        p = skip(hay, p + 1, limit, b" ");
+        if hay.get(p) != Some(&quote) || !starts_upper(hay, p + 1) {
+            return None;
+        }
+        let mut run = self.read_run(hay, p + 1, limit, false)?;
+        if hay.get(run.end()) != Some(&quote) {
+            return None;
+        }
+        self.lookup_run(hay, &mut run);
+        self.cue_decision(&mut run, true, false)?;
+        Some((run.start(), run.end()))
     }
 
     /// The lone words of `lone` (sorted) that repeat a word of a name among `hits` (sorted)
@@ -1561,6 +1651,13 @@ fn speaks(hay: &[u8], s: usize, e: usize, limit: usize) -> bool {
     }
 }
 
+/// `-`, `--`, `—`, `–` or `~`: what opens a signature line.
+fn dash_marker(head: &[u8]) -> bool {
+    ["-", "--", "\u{2014}", "\u{2013}", "~"]
+        .iter()
+        .any(|d| head == d.as_bytes())
+}
+
 /// Whether the word `s..e` signs a message: alone on its line, after a dash (`- Kendra`,
 /// `-Jaz`, `-- Bram`) or after a blank line (`…works.\n\nYadira`).
 fn signs(hay: &[u8], s: usize, e: usize, limit: usize) -> bool {
@@ -1568,9 +1665,7 @@ fn signs(hay: &[u8], s: usize, e: usize, limit: usize) -> bool {
         return false;
     };
     let head = head.trim_ascii();
-    let dashed = ["-", "--", "\u{2014}", "\u{2013}", "~"]
-        .iter()
-        .any(|d| head == d.as_bytes());
+    let dashed = dash_marker(head);
     if !(head.is_empty() && blank_before || dashed) {
         return false;
     }
@@ -2071,6 +2166,76 @@ mod tests {
         // No name found, no mention.
         assert_eq!(names(&p, "Keisha starts Monday."), Vec::<String>::new());
     }
+
+    proptest::proptest! {
+        /// Texts stitched from the pieces every rule looks at (labels, titles, speakers,
+        /// signatures, escapes, list items, words that are no names): the pass never panics,
+        /// and its names lie on character boundaries, in order, without overlapping.
+        #[test]
+        fn names_are_ordered_and_apart_on_any_text(
+            pieces in proptest::collection::vec(0usize..PIECES.len(), 0..40),
+            from in 0usize..64,
+        ) {
+            let p = pass();
+            let text: String = pieces.iter().map(|&i| PIECES[i]).collect();
+            let hay = text.as_bytes();
+            let start = (0..=from.min(hay.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            let mut out = Vec::new();
+            p.scan(hay, start..hay.len(), hay.len(), None, &mut out);
+            let mut last = start;
+            for h in &out {
+                proptest::prop_assert!(h.start >= last && h.start < h.end && h.end <= hay.len(), "{text:?}");
+                proptest::prop_assert!(text.is_char_boundary(h.start) && text.is_char_boundary(h.end));
+                last = h.end;
+            }
+        }
+    }
+
+    const PIECES: &[&str] = &[
+        "Keisha",
+        "Morrow",
+        " ",
+        "\n",
+        "\\n",
+        "\r\n",
+        ": ",
+        ":",
+        "(IT)",
+        " (",
+        ")",
+        "[10:02] ",
+        "-- ",
+        "- ",
+        ",",
+        ", ",
+        "\"",
+        "[\"",
+        "\",\"",
+        "Usuario",
+        "Error",
+        "de",
+        "la",
+        "Dr. ",
+        "Hi ",
+        "soy ",
+        "karla",
+        "muñoz",
+        "Íñigo",
+        "ÁLVAREZ",
+        "Max",
+        "Will",
+        "Nombre: ",
+        "'s",
+        "Memo",
+        "Garza",
+        "Vries",
+        "her daughter ",
+        "apellido_paterno",
+        "=",
+        "-5G",
+        "é",
+        "J.",
+    ];
 
     #[test]
     fn a_word_starts_after_a_json_escape() {
