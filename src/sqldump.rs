@@ -205,6 +205,140 @@ pub fn views(hay: &[u8], range: Range<usize>, limit: usize) -> Vec<View> {
     out
 }
 
+/// How far after a prepared statement its bound values are looked for.
+const BIND_WINDOW: usize = 8 << 10;
+
+/// `?` (numbered by position: `None`), `$3` or `?3`: the placeholder's number.
+fn placeholder_number(v: &[u8]) -> Option<usize> {
+    let digits = v.strip_prefix(b"$").or_else(|| v.strip_prefix(b"?"))?;
+    std::str::from_utf8(digits)
+        .ok()?
+        .parse()
+        .ok()
+        .filter(|&n| n > 0 && n <= MAX_COLUMNS)
+}
+
+/// The values bound to a prepared statement that ended at `from`, laid out under the columns
+/// their placeholders stand for (`by_number[n]` for placeholder `n`), as one row:
+///
+/// - Hibernate 5: `binding parameter [2] as [VARCHAR] - [Rosales]`;
+/// - Hibernate 6: `binding parameter (2:VARCHAR) <- [Rosales]`;
+/// - PostgreSQL: `DETAIL:  parameters: $1 = 'Nayeli', $2 = 'Rosales'`.
+///
+/// Lines are read up to [`BIND_WINDOW`] bytes on, and stop at the next statement. Only values
+/// that start in `range` are laid out (each belongs to one chunk).
+fn bound_values(
+    hay: &[u8],
+    from: usize,
+    limit: usize,
+    range: &Range<usize>,
+    by_number: &[Option<&[u8]>],
+) -> Option<View> {
+    let end = limit.min(from + BIND_WINDOW);
+    let mut found: Vec<(&[u8], Range<usize>)> = Vec::new();
+    let mut ls = from + memchr::memchr(b'\n', &hay[from..end])? + 1;
+    while ls < end {
+        let le = memchr::memchr(b'\n', &hay[ls..end]).map_or(end, |i| ls + i);
+        let line = &hay[ls..le];
+        if let Some(i) = memchr::memmem::find(line, b"binding parameter ") {
+            let rest = &line[i + 18..];
+            let close = match rest.first() {
+                Some(b'[') => b']',
+                Some(b'(') => b':',
+                _ => break,
+            };
+            let n_end = rest.iter().position(|&b| b == close)?;
+            let n: usize = std::str::from_utf8(&rest[1..n_end]).ok()?.parse().ok()?;
+            // The value: the last `[…]` of the line.
+            let (Some(vs), Some(ve)) = (
+                memchr::memrchr(b'[', line),
+                memchr::memrchr(b']', line).filter(|&j| line.len() - j <= 2),
+            ) else {
+                break;
+            };
+            if let Some(Some(col)) = by_number.get(n) {
+                found.push((col, ls + vs + 1..ls + ve));
+            }
+        } else if let Some(i) = memchr::memmem::find(line, b"parameters: $") {
+            let mut p = ls + i + 12;
+            while p < le && hay[p] == b'$' {
+                let n_end = p
+                    + 1
+                    + hay[p + 1..le]
+                        .iter()
+                        .take_while(|b| b.is_ascii_digit())
+                        .count();
+                let n: usize = std::str::from_utf8(&hay[p + 1..n_end]).ok()?.parse().ok()?;
+                let q = n_end
+                    + hay[n_end..le]
+                        .iter()
+                        .take_while(|&&b| b == b' ' || b == b'=')
+                        .count();
+                if hay.get(q) != Some(&b'\'') {
+                    // NULL or a number: nothing to read; on to the next `, $`.
+                    match memchr::memmem::find(&hay[q..le], b", $") {
+                        Some(k) => {
+                            p = q + k + 2;
+                            continue;
+                        }
+                        None => break,
+                    }
+                }
+                let mut j = q + 1;
+                while j < le && !(hay[j] == b'\'' && hay.get(j + 1) != Some(&b'\'')) {
+                    j += if hay[j] == b'\'' { 2 } else { 1 };
+                }
+                if let Some(Some(col)) = by_number.get(n) {
+                    found.push((col, q + 1..j.min(le)));
+                }
+                p = j + 1;
+                while p < le && matches!(hay[p], b',' | b' ') {
+                    p += 1;
+                }
+            }
+            break;
+        } else if !found.is_empty() || keywords().find(line).is_some() {
+            break;
+        }
+        ls = le + 1;
+    }
+    found.retain(|(_, r)| range.contains(&r.start));
+    if found.is_empty() {
+        return None;
+    }
+    // The bound columns in the order of their values (so the table's bytes map to increasing
+    // offsets), then the statement's other columns with empty cells, so that the header
+    // names them all.
+    let mut columns: Vec<&[u8]> = found.iter().map(|(c, _)| *c).collect();
+    for &c in by_number.iter().flatten() {
+        if !columns.contains(&c) {
+            columns.push(c);
+        }
+    }
+    let mut view = View::new(&columns, found[0].1.start);
+    let mut at = found[0].1.start;
+    for (i, col) in columns.iter().enumerate() {
+        if i > 0 {
+            view.push(b'\t', at);
+        }
+        let Some((_, r)) = found.iter().find(|(c, _)| c == col) else {
+            continue;
+        };
+        at = r.end;
+        // `'O''Brien'` reads `O'Brien`.
+        let mut j = r.start;
+        while j < r.end {
+            if hay[j] == b'\'' && j + 1 < r.end && hay[j + 1] == b'\'' {
+                j += 1;
+            }
+            view.push(cell_byte(hay[j]), j);
+            j += 1;
+        }
+    }
+    view.push(b'\n', at);
+    Some(view.finish(at))
+}
+
 fn is_ident_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
@@ -413,6 +547,20 @@ impl Parser<'_> {
                 let v = &self.hay[c.value.clone()];
                 !c.quoted && (v == b"?" || v.starts_with(b"$") || v.starts_with(b":"))
             });
+            if placeholders && cells.len() == columns.len() {
+                // A prepared statement: its values are logged after it, one binding a line
+                // (Hibernate) or as a `parameters:` list (PostgreSQL).
+                let slots: Vec<usize> = cells
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| placeholder_number(&self.hay[c.value.clone()]).unwrap_or(i + 1))
+                    .collect();
+                let mut by_number = vec![None; slots.iter().copied().max().unwrap_or(0) + 1];
+                for (col, &n) in columns.iter().zip(&slots) {
+                    by_number[n] = Some(col.as_slice());
+                }
+                return bound_values(self.hay, self.pos, self.limit, range, &by_number);
+            }
             if range.contains(&row_start) && cells.len() == columns.len() && !placeholders {
                 for (i, c) in cells.iter().enumerate() {
                     if i > 0 {
@@ -633,6 +781,45 @@ mod tests {
         assert!(tables("Please insert the card into the reader (slot 2).").is_empty());
         assert!(tables("INSERT INTO t (a, b) VALUES ('x', 'y')").is_empty());
         assert!(tables("copy the file (a, b, c) from stdin").is_empty());
+    }
+
+    #[test]
+    fn values_bound_to_a_prepared_insert_read_as_a_row() {
+        let hibernate5 = "DEBUG org.hibernate.SQL : insert into patient (first_name, last_name, birth_date, id) values (?, ?, ?, ?)\n\
+            TRACE o.h.t.d.s.BasicBinder : binding parameter [1] as [VARCHAR] - [Gwendolyn]\n\
+            TRACE o.h.t.d.s.BasicBinder : binding parameter [3] as [DATE] - [1988-12-01]\n\
+            TRACE o.h.t.d.s.BasicBinder : binding parameter [2] as [VARCHAR] - [Achebe]\n\
+            INFO  c.e.PatientService : saved\n\
+            TRACE o.h.t.d.s.BasicBinder : binding parameter [4] as [BIGINT] - [7]";
+        assert_eq!(
+            tables(hibernate5),
+            ["first_name\tbirth_date\tlast_name\tid\nGwendolyn\t1988-12-01\tAchebe\t\n"]
+        );
+        let hibernate6 = "insert into paciente (nombre, primer_apellido, fecha_nacimiento) values (?,?,?)\n\
+            binding parameter (1:VARCHAR) <- [Nayeli]\n\
+            binding parameter (2:VARCHAR) <- [Rosales]\n\
+            binding parameter (3:DATE) <- [1994-12-05]";
+        assert_eq!(
+            tables(hibernate6),
+            ["nombre\tprimer_apellido\tfecha_nacimiento\nNayeli\tRosales\t1994-12-05\n"]
+        );
+        let postgres = "LOG:  execute <unnamed>: INSERT INTO t (a, b, c) VALUES ($1, $2, $3)\n\
+            DETAIL:  parameters: $1 = 'O''Brien', $2 = NULL, $3 = 'x', $4 = 'y'";
+        assert_eq!(tables(postgres), ["a\tc\tb\nO'Brien\tx\t\n"]);
+        // Values map back to their bytes; a value belongs to the chunk it starts in.
+        let hay = hibernate6.as_bytes();
+        let v = &views(hay, 0..hay.len(), hay.len())[0];
+        let at = hibernate6.find("Rosales").unwrap();
+        let cell = v.text.windows(7).position(|w| w == b"Rosales").unwrap();
+        assert_eq!(v.source(cell..cell + 7), at..at + 7);
+        assert!(
+            views(hay, 0..at, hay.len())
+                .iter()
+                .all(|v| !v.text.ends_with(b"Rosales\t1994-12-05\n"))
+        );
+        // Another statement ends the bindings; lines far away are not read.
+        let other = "insert into t (a, b, c) values (?, ?, ?)\ninsert into u (x) values (1)\nbinding parameter [1] as [VARCHAR] - [Zed]";
+        assert!(tables(other).is_empty());
     }
 
     #[test]
