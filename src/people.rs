@@ -16,10 +16,14 @@
 //! - **Shape**: a run of capitalised or all-capitals words with particles (`de la`, `van`),
 //!   initials and the inverted `SURNAME, Given` form.
 //!
+//! - **Layout**: a speaker label of a chat transcript (`Helen (IT):`, `[10:02] Memo Garza:`) and
+//!   a signature on a line of its own (`- Kendra`) are cues too.
+//!
 //! A run of words is a name when a cue introduces it and a dictionary supports it, or, with no
 //! cue, when a given name is followed by a surname. A word that is also an ordinary word (`Will`,
 //! `Grace`, `Rosa`, `Luz`) needs a cue or an unambiguous partner; a lone given name needs a cue;
-//! an organisation or place word in the run (`Banco`, `Inc`, `Avenida`) vetoes it.
+//! an organisation or place word in the run (`Banco`, `Inc`, `Avenida`) vetoes it. Once a name
+//! is found, a lone word of it nearby is a name too (`Keisha Morrow … Keisha starts Monday`).
 //!
 //! The pass costs one Aho-Corasick search for cues plus one byte walk over the text, and
 //! dictionary lookups only for runs of two or more capitalised words or after a cue.
@@ -517,7 +521,8 @@ impl NamePass {
                                 return Some((tok.start, tok.end, conf));
                             }
                         }
-                        // All capitals is a log level or an acronym far more often.
+                        // A lone word may repeat a name found nearby (`MARIA` of `Maria
+                        // Gutierrez-Lopez`), decided once the walk is done.
                         if matches!(tok.shape, Shape::Title | Shape::Caps)
                             && !header.is_some_and(|h| h.on_header_line(hay, tok.start))
                         {
