@@ -590,13 +590,9 @@ impl NamePass {
     /// cue. Words that are also common words (`Will`, `Mark`, `Grant`) never qualify.
     fn lone_decision(&self, hay: &[u8], tok: Tok, limit: usize) -> Option<f32> {
         let (s, e) = (tok.start, tok.end);
-        // Most capitalised words are followed by a space and a word: neither shape.
-        let at = |p: usize| hay.get(p).copied().filter(|_| p < limit);
-        let may_speak =
-            matches!(at(e), Some(b':' | b')')) || at(e) == Some(b' ') && at(e + 1) == Some(b'(');
-        let q = skip(hay, e, limit, b" \t.,");
-        let may_sign = matches!(at(q), None | Some(b'\n' | b'\r' | b'"' | b'\\'));
-        if !(may_speak && speaks(hay, s, e, limit) || may_sign && signs(hay, s, e, limit)) {
+        if !(may_speak(hay, e, limit) && speaks(hay, s, e, limit).is_some()
+            || signs(hay, s, e, limit))
+        {
             return None;
         }
         let f = self.token_flags(&hay[s..e]);
@@ -609,15 +605,23 @@ impl NamePass {
     /// also carries a chat's bracketed time stamp or a signature's dash.
     fn run_speaks(&self, hay: &[u8], run: &Run, limit: usize) -> Option<bool> {
         let (s, e) = (run.start(), run.end());
-        let at = |p: usize| hay.get(p).copied().filter(|_| p < limit);
-        let (head, _) = line_head(hay, s)?;
-        if matches!(at(e), Some(b':' | b')')) || at(e) == Some(b' ') && at(e + 1) == Some(b'(') {
-            return speaks(hay, s, e, limit).then(|| head.trim_ascii_start().starts_with(b"["));
+        if may_speak(hay, e, limit) {
+            return speaks(hay, s, e, limit);
         }
-        let signs = matches!(
+        let at = |p: usize| hay.get(p).copied().filter(|_| p < limit);
+        let ends = matches!(
             at(e),
             None | Some(b',' | b'\n' | b'\r' | b'"' | b'\\' | b' ')
-        ) && dash_marker(head.trim_ascii());
+        );
+        // A dash ends the bytes before the run (`-`, `~`, or the last byte of `—` or `–`)
+        // before the line is looked at.
+        let dash_before = hay[..s]
+            .trim_ascii_end()
+            .last()
+            .is_some_and(|b| matches!(b, b'-' | b'~' | 0x93 | 0x94));
+        let signs = ends
+            && dash_before
+            && line_head(hay, s).is_some_and(|(head, _)| dash_marker(head.trim_ascii()));
         signs.then_some(true)
     }
 
@@ -657,8 +661,7 @@ impl NamePass {
         if !opened {
             return None;
         }
-        let mut p = e + 1;
-        p = skip(hay, p, limit, b" ");
+        let mut p = skip(hay, e + 1, limit, b" ");
         if hay.get(p) != Some(&b',') {
             return None;
         }
@@ -1607,15 +1610,22 @@ fn strip_stamp(head: &[u8]) -> &[u8] {
     rest.strip_prefix(b"- ").unwrap_or(rest).trim_ascii_start()
 }
 
+/// Whether the byte after a word at `e` may start a speaker label (`:`, `)`, ` (`): most
+/// capitalised words are followed by a space and a word, and go no further.
+fn may_speak(hay: &[u8], e: usize, limit: usize) -> bool {
+    let at = |p: usize| hay.get(p).copied().filter(|_| p < limit);
+    matches!(at(e), Some(b':' | b')')) || at(e) == Some(b' ') && at(e + 1) == Some(b'(')
+}
+
 /// Whether the word `s..e` speaks in a transcript: alone at the head of its line (after a
 /// time stamp), maybe with a role in brackets, before a colon (`Helen (IT): can you…`,
 /// `Mike: hey`); or in brackets after a role (`Helpdesk (Amira): what's`). What follows the
-/// colon is words, not a number (`Max: 100` is a setting).
-fn speaks(hay: &[u8], s: usize, e: usize, limit: usize) -> bool {
-    let Some((head, _)) = line_head(hay, s) else {
-        return false;
-    };
-    let head = strip_stamp(head);
+/// colon is words, not a number (`Max: 100` is a setting). `Some(stamped)` when it speaks,
+/// where `stamped` says the line starts with a bracketed time stamp (`[10:02] `).
+fn speaks(hay: &[u8], s: usize, e: usize, limit: usize) -> Option<bool> {
+    let (line, _) = line_head(hay, s)?;
+    let stamped = line.trim_ascii_start().starts_with(b"[");
+    let head = strip_stamp(line);
     let at = |p: usize| hay.get(p).copied().filter(|_| p < limit);
     let mut p = e;
     if head.is_empty() {
@@ -1626,34 +1636,32 @@ fn speaks(hay: &[u8], s: usize, e: usize, limit: usize) -> bool {
                 .position(|&b| matches!(b, b')' | b'(' | b'\n'));
             match close {
                 Some(i) if i > 0 && hay[p + 2 + i] == b')' => p += 3 + i,
-                _ => return false,
+                _ => return None,
             }
         }
     } else {
         // `Role (Name):`
-        let Some(role) = head.strip_suffix(b"(") else {
-            return false;
-        };
-        let role = role.trim_ascii_end();
+        let role = head.strip_suffix(b"(")?.trim_ascii_end();
         let wordy = role.first().is_some_and(|&b| is_letter_byte(b))
             && role.len() <= 32
             && role.iter().all(|&b| is_letter_byte(b) || b == b' ');
         if !wordy || at(p) != Some(b')') {
-            return false;
+            return None;
         }
         p += 1;
     }
     if at(p) != Some(b':') {
-        return false;
+        return None;
     }
-    match at(p + 1) {
+    let words_follow = match at(p + 1) {
         None | Some(b'\n' | b'\r') => true,
         Some(b' ' | b'\t') => {
             let q = skip(hay, p + 1, limit, b" \t");
             at(q).is_some_and(|b| !b.is_ascii_digit())
         }
         _ => false,
-    }
+    };
+    words_follow.then_some(stamped)
 }
 
 /// `-`, `--`, `—`, `–` or `~`: what opens a signature line.
@@ -1666,6 +1674,12 @@ fn dash_marker(head: &[u8]) -> bool {
 /// Whether the word `s..e` signs a message: alone on its line, after a dash (`- Kendra`,
 /// `-Jaz`, `-- Bram`) or after a blank line (`…works.\n\nYadira`).
 fn signs(hay: &[u8], s: usize, e: usize, limit: usize) -> bool {
+    // The word ends its line (most words are followed by more words: no further look).
+    let end = limit.min(hay.len());
+    let mut q = skip(hay, e, end, b" \t.,");
+    if q < end && !matches!(hay[q], b'\n' | b'\r' | b'"' | b'\\') {
+        return false;
+    }
     let Some((head, blank_before)) = line_head(hay, s) else {
         return false;
     };
@@ -1676,8 +1690,6 @@ fn signs(hay: &[u8], s: usize, e: usize, limit: usize) -> bool {
     }
     // The signature ends the message: the text, a JSON string or the paragraph ends after
     // it (a line of its own in a list, `Austin\nDenver`, is no signature).
-    let end = limit.min(hay.len());
-    let mut q = skip(hay, e, end, b" \t.,");
     let mut breaks = 0;
     loop {
         if q >= end || hay[q] == b'"' {

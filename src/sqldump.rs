@@ -208,14 +208,15 @@ pub fn views(hay: &[u8], range: Range<usize>, limit: usize) -> Vec<View> {
 /// How far after a prepared statement its bound values are looked for.
 const BIND_WINDOW: usize = 8 << 10;
 
+/// The number written in ASCII digits `digits`.
+fn number(digits: &[u8]) -> Option<usize> {
+    std::str::from_utf8(digits).ok()?.parse().ok()
+}
+
 /// `?` (numbered by position: `None`), `$3` or `?3`: the placeholder's number.
 fn placeholder_number(v: &[u8]) -> Option<usize> {
     let digits = v.strip_prefix(b"$").or_else(|| v.strip_prefix(b"?"))?;
-    std::str::from_utf8(digits)
-        .ok()?
-        .parse()
-        .ok()
-        .filter(|&n| n > 0 && n <= MAX_COLUMNS)
+    number(digits).filter(|&n| n > 0 && n <= MAX_COLUMNS)
 }
 
 /// The values bound to a prepared statement that ended at `from`, laid out under the columns
@@ -248,7 +249,7 @@ fn bound_values(
                 _ => break,
             };
             let n_end = rest.iter().position(|&b| b == close)?;
-            let n: usize = std::str::from_utf8(&rest[1..n_end]).ok()?.parse().ok()?;
+            let n = number(&rest[1..n_end])?;
             // The value: the last `[…]` of the line.
             let (Some(vs), Some(ve)) = (
                 memchr::memrchr(b'[', line),
@@ -268,7 +269,7 @@ fn bound_values(
                         .iter()
                         .take_while(|b| b.is_ascii_digit())
                         .count();
-                let n: usize = std::str::from_utf8(&hay[p + 1..n_end]).ok()?.parse().ok()?;
+                let n = number(&hay[p + 1..n_end])?;
                 let q = n_end
                     + hay[n_end..le]
                         .iter()

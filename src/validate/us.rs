@@ -157,7 +157,8 @@ fn vin_value(c: u8) -> Option<u32> {
 ///
 /// The check digit is mandatory only for North-American WMIs (first character 1–5): there a
 /// failure, or a model-year character of U, Z or 0, is `Invalid`. Elsewhere the same failures
-/// give `Weak`, when the serial ends in four digits as every VIN's does. Repdigits (`11111111111111111` passes the checksum) are `Invalid`.
+/// give `Weak`, when the serial ends in four digits as every VIN's does. Repdigits
+/// (`11111111111111111` passes the checksum) are `Invalid`.
 pub(crate) fn vin(s: &[u8]) -> Verdict {
     let s = trim(s);
     if s.len() != 17 {
