@@ -4,7 +4,8 @@
 //! priority) and searched once over the haystack; the matched detector's own reverse DFA finds
 //! where each match starts. Two kinds of detector stay out of that union because their
 //! generic shapes would match everywhere only to be rejected: column-only detectors run on
-//! the fields of the CSV columns named for them, and detectors that need a context word run
+//! the fields of the CSV columns named for them and on the values of keys named for them
+//! (`crate::keyed`), and detectors that need a context word run
 //! only in windows around their words (and in their columns); their hits are merged as one
 //! leftmost-first pass would have chosen. For each candidate the engine runs the detector's
 //! validator; when the validator rejects, the other detectors that match at the same position are tried (found
@@ -34,7 +35,7 @@ use crate::catalog::{Catalog, Category, Detector, DetectorKind, NOT_AFTER_WINDOW
 use crate::error::CatalogError;
 use crate::people::NamePass;
 use crate::validate::Verdict;
-use crate::{mime, segments, sqldump, urlenc, vcard};
+use crate::{keyed, mime, segments, sqldump, urlenc, vcard};
 
 /// Bytes before a candidate searched for context words.
 pub const CONTEXT_BEFORE: usize = 80;
@@ -122,11 +123,19 @@ pub struct Engine {
     /// Detectors that need a context word (or a column) and are searched only near their
     /// words, with the longest match each can make (see [`Engine::scan_gated`]).
     gated: Arc<[(u32, usize)]>,
+    /// Per detector: its index in `gated`, if it is gated.
+    gated_of: Arc<[Option<u32>]>,
     /// Per context-automaton pattern: whether a gated detector owns it.
     gated_words: Arc<[bool]>,
     /// The gated detectors' words alone, for the stretches the context index never reached
     /// (overlapping, ASCII case-insensitive), and each pattern's context-automaton pattern.
+    /// Keyed detectors' words are among them.
     gated_ac: Option<(AhoCorasick, Arc<[u32]>)>,
+    /// Per detector: for a keyed one (column-only, with a `value` group), that group's pattern
+    /// alone, to read the value of a key that names the detector (see [`Engine::scan_keyed`]).
+    keyed: Arc<[Option<regex_syntax::hir::Hir>]>,
+    /// The keyed patterns, anchored at both ends, built when first needed.
+    keyed_values: Arc<[OnceLock<Option<Regex>>]>,
     /// The same patterns, overlapping (`MatchKind::All`): which detectors match at a position
     /// whose first candidate was rejected. Built on the first rejection.
     all: Arc<OnceLock<Option<Regex>>>,
@@ -182,6 +191,17 @@ impl Engine {
         let is_gated = |d: &Detector| {
             d.kind == DetectorKind::Regex && d.context_required && !d.column_context_only
         };
+        // A column-only detector reads the value of a key that names it, as it reads a cell.
+        let keyed: Vec<Option<regex_syntax::hir::Hir>> = catalog
+            .detectors
+            .iter()
+            .zip(&hirs)
+            .map(|(d, hir)| {
+                (d.kind == DetectorKind::Regex && d.column_context_only)
+                    .then(|| value_hir(hir))
+                    .flatten()
+            })
+            .collect();
         let gated: Vec<(u32, usize)> = catalog
             .detectors
             .iter()
@@ -195,6 +215,10 @@ impl Engine {
                 (i as u32, longest.min(GATED_UNBOUNDED))
             })
             .collect();
+        let mut gated_of = vec![None; catalog.detectors.len()];
+        for (g, &(d, _)) in gated.iter().enumerate() {
+            gated_of[d as usize] = Some(g as u32);
+        }
         let union_ids: Vec<u32> = catalog
             .detectors
             .iter()
@@ -224,7 +248,11 @@ impl Engine {
         let mut words: Vec<String> = Vec::new();
         let mut owners: Vec<Vec<Owner>> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
-        let mut add = |w: &str, owner: Owner| {
+        let add = |words: &mut Vec<String>,
+                   owners: &mut Vec<Vec<Owner>>,
+                   index: &mut HashMap<String, usize>,
+                   w: &str,
+                   owner: Owner| {
             for v in variants(w) {
                 // The automaton ignores ASCII case: `MAC` and `mac` are one word with both owners.
                 let i = *index.entry(v.to_ascii_lowercase()).or_insert_with(|| {
@@ -239,17 +267,58 @@ impl Engine {
         };
         for (i, d) in catalog.detectors.iter().enumerate() {
             for w in d.keywords.en.iter().chain(&d.keywords.es) {
-                add(w, Owner::Detector(i as u32));
+                add(
+                    &mut words,
+                    &mut owners,
+                    &mut index,
+                    w,
+                    Owner::Detector(i as u32),
+                );
             }
         }
         for w in catalog.negative.en.iter().chain(&catalog.negative.es) {
-            add(w, Owner::Negative);
+            add(&mut words, &mut owners, &mut index, w, Owner::Negative);
+        }
+        // Keys are written without spaces (`place_of_birth`, `PlaceOfBirth`): a keyed
+        // detector's words of several words are also words in those forms. Such a form is
+        // found instead of the shorter words it begins with (the automaton takes the longest
+        // word at a start), so it also keeps their owners: `CuentaBancaria` is still `cuenta`.
+        let mut joined: Vec<(String, Vec<Owner>)> = Vec::new();
+        for (i, d) in catalog.detectors.iter().enumerate() {
+            if keyed[i].is_none() {
+                continue;
+            }
+            for w in d.keywords.en.iter().chain(&d.keywords.es) {
+                let parts: Vec<&str> = w.split(' ').collect();
+                if parts.len() < 2 || !parts.iter().all(|p| p.chars().all(char::is_alphanumeric)) {
+                    continue;
+                }
+                let mut heirs = vec![Owner::Detector(i as u32)];
+                for n in 1..parts.len() {
+                    for sep in [" ", "_", ""] {
+                        let prefix = parts[..n].join(sep).to_lowercase();
+                        for v in variants(&prefix) {
+                            if let Some(&k) = index.get(&v.to_ascii_lowercase()) {
+                                heirs.extend(owners[k].iter().copied());
+                            }
+                        }
+                    }
+                }
+                joined.push((parts.join("_"), heirs.clone()));
+                joined.push((parts.concat(), heirs));
+            }
+        }
+        for (w, heirs) in joined {
+            for owner in heirs {
+                add(&mut words, &mut owners, &mut index, &w, owner);
+            }
         }
         let gated_words: Vec<bool> = owners
             .iter()
             .map(|o| {
                 o.iter().any(|w| {
-                    matches!(*w, Owner::Detector(d) if is_gated(&catalog.detectors[d as usize]))
+                    matches!(*w, Owner::Detector(d)
+                        if is_gated(&catalog.detectors[d as usize]) || keyed[d as usize].is_some())
                 })
             })
             .collect();
@@ -298,8 +367,11 @@ impl Engine {
             union: Arc::new(union),
             union_ids: union_ids.into(),
             gated: gated.into(),
+            gated_of: gated_of.into(),
             gated_words: gated_words.into(),
             gated_ac,
+            keyed_values: (0..keyed.len()).map(|_| OnceLock::new()).collect(),
+            keyed: keyed.into(),
             not_after,
             all: Arc::new(OnceLock::new()),
             singles: (0..pats.len()).map(|_| OnceLock::new()).collect(),
@@ -455,7 +527,7 @@ impl Engine {
         let header = columns.as_ref();
         let keywords = RefCell::new(KeywordIndex::new(
             range.start,
-            (!self.gated.is_empty()).then(|| self.gated_words.clone()),
+            self.gated_ac.is_some().then(|| self.gated_words.clone()),
         ));
         let scope = Scope {
             header,
@@ -729,7 +801,7 @@ impl Engine {
         scope: &Scope,
     ) -> Vec<(usize, Hit)> {
         let mut hits = Vec::new();
-        if self.ctx.is_none() || self.gated.is_empty() {
+        if self.ctx.is_none() || self.gated_ac.is_none() {
             return hits;
         }
         let reach = self.gated.iter().map(|&(_, l)| l).max().unwrap_or(0);
@@ -764,22 +836,29 @@ impl Engine {
         if words.is_empty() {
             return hits;
         }
-        let mut windows: Vec<(usize, usize)> = Vec::new();
-        for &(d, longest) in self.gated.iter() {
-            windows.clear();
-            for w in &words {
-                if !self.ctx_owners[w.pattern as usize].contains(&Owner::Detector(d)) {
+        self.scan_keyed(hay, &words, range.clone(), limit, &mut hits);
+        // Each word's window, per gated detector that owns the word.
+        let mut per_gated: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.gated.len()];
+        for w in &words {
+            for owner in &self.ctx_owners[w.pattern as usize] {
+                let Owner::Detector(d) = *owner else {
                     continue;
-                }
+                };
+                let Some(g) = self.gated_of[d as usize] else {
+                    continue;
+                };
+                let longest = self.gated[g as usize].1;
                 let lo = w
                     .end
                     .saturating_sub(CONTEXT_AFTER + longest)
                     .max(range.start);
                 let hi = (w.start + CONTEXT_BEFORE).min(range.end.saturating_sub(1));
                 if lo <= hi {
-                    windows.push((lo, hi));
+                    per_gated[g as usize].push((lo, hi));
                 }
             }
+        }
+        for (&(d, longest), windows) in self.gated.iter().zip(&mut per_gated) {
             windows.sort_unstable();
             let mut i = 0;
             while i < windows.len() {
@@ -794,6 +873,80 @@ impl Engine {
             }
         }
         hits
+    }
+
+    /// Reads the value of each key that one of `words` ends and that names a keyed detector
+    /// (`"cuenta":"23145447190"`, `<licencia>44719021</licencia>`, `schacPlaceOfBirth: Ourense`),
+    /// with that detector's value pattern: the whole quoted value or element text must match
+    /// it, and a bare value matches either to the end of its field or to its first space. The
+    /// key is the value's context, as a column header is for a cell (see [`crate::keyed`]).
+    /// Hits go to `out` with where their key starts, as a label's match would.
+    fn scan_keyed(
+        &self,
+        hay: &[u8],
+        words: &[Keyword],
+        range: Range<usize>,
+        limit: usize,
+        out: &mut Vec<(usize, Hit)>,
+    ) {
+        for w in words {
+            if w.end > limit {
+                continue;
+            }
+            let mut field = None;
+            for owner in &self.ctx_owners[w.pattern as usize] {
+                let Owner::Detector(d) = *owner else {
+                    continue;
+                };
+                if self.keyed[d as usize].is_none() {
+                    continue;
+                }
+                let (vs, end) = match field
+                    .get_or_insert_with(|| keyed::value_after_key(&hay[..limit], w.start, w.end))
+                {
+                    Some(f) if range.contains(&f.0) => *f,
+                    _ => break,
+                };
+                let Some(re) = self.keyed_value(d as usize) else {
+                    continue;
+                };
+                let whole = |ve: usize| ve > vs && re.is_match(&hay[vs..ve]);
+                let ve = match end {
+                    keyed::End::At(e) => whole(e).then_some(e),
+                    keyed::End::Bare => {
+                        let (field, word) = keyed::bare_value(&hay[..limit], vs);
+                        [Some(field), word]
+                            .into_iter()
+                            .flatten()
+                            .find(|&e| whole(e))
+                    }
+                };
+                let Some(ve) = ve else {
+                    continue;
+                };
+                let judged = self.verdict(hay, d as usize, vs, ve);
+                if let Some(hit) = judged.and_then(|(conf, verdict)| {
+                    self.finish(d as usize, vs, ve, conf, verdict, true, false)
+                }) {
+                    out.push((vs, hit));
+                }
+            }
+        }
+    }
+
+    /// Keyed detector `d`'s value pattern, anchored at both ends.
+    fn keyed_value(&self, d: usize) -> Option<&Regex> {
+        self.keyed_values[d]
+            .get_or_init(|| {
+                use regex_syntax::hir::{Hir, Look};
+                let sub = self.keyed[d].clone()?;
+                let hir = Hir::concat(vec![Hir::look(Look::Start), sub, Hir::look(Look::End)]);
+                Regex::builder()
+                    .configure(Regex::config().utf8_empty(false))
+                    .build_from_hir(&hir)
+                    .ok()
+            })
+            .as_ref()
     }
 
     /// Every accepted candidate of detector `d` that starts in `lo..=hi` and ends by `end`,
@@ -917,22 +1070,7 @@ impl Engine {
         if !d.has_value_group && !token_bounded(hay, vs, ve) {
             return None;
         }
-        if let Some(re) = &self.not_after[pid] {
-            if re.is_match(&hay[vs.saturating_sub(NOT_AFTER_WINDOW)..vs]) {
-                return None;
-            }
-        }
-        let verdict = match d.validator {
-            Some(v) => v.check(&hay[vs..ve]),
-            None => Verdict::Valid,
-        };
-        let mut conf = d.confidence;
-        match verdict {
-            Verdict::Invalid => return None,
-            Verdict::Valid => {}
-            Verdict::Weak => conf *= WEAK_FACTOR,
-            Verdict::TestValue => conf *= TEST_FACTOR,
-        }
+        let (conf, verdict) = self.verdict(hay, pid, vs, ve)?;
         let (mut ctx, neg) = if d.column_context_only {
             (false, false)
         } else {
@@ -948,9 +1086,48 @@ impl Engine {
                 }
             }
         }
+        self.finish(pid, vs, ve, conf, verdict, ctx, neg)
+    }
+
+    /// The `not_after` test and the validator's verdict on the value `vs..ve` of detector
+    /// `pid`, with the confidence that verdict leaves; `None` when either rejects it.
+    fn verdict(&self, hay: &[u8], pid: usize, vs: usize, ve: usize) -> Option<(f32, Verdict)> {
+        let d = &self.detectors[pid];
+        if let Some(re) = &self.not_after[pid] {
+            if re.is_match(&hay[vs.saturating_sub(NOT_AFTER_WINDOW)..vs]) {
+                return None;
+            }
+        }
+        let verdict = match d.validator {
+            Some(v) => v.check(&hay[vs..ve]),
+            None => Verdict::Valid,
+        };
+        let conf = match verdict {
+            Verdict::Invalid => return None,
+            Verdict::Valid => d.confidence,
+            Verdict::Weak => d.confidence * WEAK_FACTOR,
+            Verdict::TestValue => d.confidence * TEST_FACTOR,
+        };
+        Some((conf, verdict))
+    }
+
+    /// A validated value's hit: its confidence raised by context (`ctx`) and lowered by a
+    /// negative word (`neg`); `None` when the detector needs context and has none, or the
+    /// confidence falls below the minimum.
+    #[allow(clippy::too_many_arguments)]
+    fn finish(
+        &self,
+        pid: usize,
+        vs: usize,
+        ve: usize,
+        mut conf: f32,
+        verdict: Verdict,
+        ctx: bool,
+        neg: bool,
+    ) -> Option<Hit> {
         if ctx {
             conf = (conf + CONTEXT_BOOST).clamp(CONTEXT_FLOOR, 0.99);
-        } else if d.context_required {
+        } else if self.detectors[pid].context_required {
             return None;
         }
         if neg {
@@ -1207,6 +1384,18 @@ impl Union {
             })
             .as_ref()?
             .search(&Input::new(hay).range(span))
+    }
+}
+
+/// The pattern of the capture group named `value` in `hir`, if it has one.
+fn value_hir(hir: &regex_syntax::hir::Hir) -> Option<regex_syntax::hir::Hir> {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Capture(c) if c.name.as_deref() == Some("value") => Some((*c.sub).clone()),
+        HirKind::Capture(c) => value_hir(&c.sub),
+        HirKind::Repetition(r) => value_hir(&r.sub),
+        HirKind::Concat(hs) | HirKind::Alternation(hs) => hs.iter().find_map(value_hir),
+        _ => None,
     }
 }
 

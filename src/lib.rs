@@ -5,6 +5,7 @@
 //!
 //! - [`catalog`]: detectors are data (`patterns/*.toml`), loaded and checked once.
 //! - [`engine`]: every detector regex in one pass, validators, EN/ES context scoring.
+//! - [`keyed`]: the value a key names in JSON, XML, YAML, LDIF and logfmt, read like a CSV cell.
 //! - [`validate`]: checksums and structure rules (Luhn, mod 97, SSN rules, CURP, MRZ...).
 //! - [`people`]: person names from dictionaries and cues (the one detector that is no regex).
 //! - [`urlenc`]: URL-encoded query strings and form bodies, decoded for the engine.
@@ -34,6 +35,7 @@ pub mod engine;
 pub mod error;
 pub mod eval;
 pub mod finding;
+pub mod keyed;
 pub mod mime;
 pub mod people;
 pub mod redact;
