@@ -1226,7 +1226,9 @@ impl NamePass {
                 if t.flags & (F_NOT_NAME | F_SUFFIX) != 0
                     || (i > 0 && t.flags & F_TITLE != 0 && t.flags & F_NAME == 0)
                 {
-                    keep = i;
+                    // A word that is no name but names an organisation (`Sales Team`)
+                    // makes the whole run one.
+                    keep = if t.flags & F_ORG != 0 { 0 } else { i };
                     cut = true;
                     break;
                 }
@@ -1309,6 +1311,19 @@ impl NamePass {
                 run.comma = Some(run.toks.len());
                 p = e + 2;
                 continue;
+            }
+            // An LDAP distinguished name escapes the comma: `CN=Greer\, Tobias,OU=Users`.
+            if inverted_allowed(inverted, &run) && hay.get(e..e + 2) == Some(b"\\,") {
+                let next = if hay.get(e + 2) == Some(&b' ') {
+                    e + 3
+                } else {
+                    e + 2
+                };
+                if next < limit && starts_upper(hay, next) {
+                    run.comma = Some(run.toks.len());
+                    p = next;
+                    continue;
+                }
             }
             // HL7 v2 and DICOM person names put the family name first and `^` before the
             // given names: `KOWALSKI^THEODORE^J`, `CASTILLO ORTEGA^MARÍA JOSÉ`.
