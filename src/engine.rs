@@ -245,39 +245,14 @@ impl Engine {
 
         // Context automaton: every keyword of every detector plus the negative words, each in
         // its written form, lower case, upper case and accent-folded.
-        let mut words: Vec<String> = Vec::new();
-        let mut owners: Vec<Vec<Owner>> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let add = |words: &mut Vec<String>,
-                   owners: &mut Vec<Vec<Owner>>,
-                   index: &mut HashMap<String, usize>,
-                   w: &str,
-                   owner: Owner| {
-            for v in variants(w) {
-                // The automaton ignores ASCII case: `MAC` and `mac` are one word with both owners.
-                let i = *index.entry(v.to_ascii_lowercase()).or_insert_with(|| {
-                    words.push(v);
-                    owners.push(Vec::new());
-                    words.len() - 1
-                });
-                if !owners[i].contains(&owner) {
-                    owners[i].push(owner);
-                }
-            }
-        };
+        let mut table = WordTable::default();
         for (i, d) in catalog.detectors.iter().enumerate() {
             for w in d.keywords.en.iter().chain(&d.keywords.es) {
-                add(
-                    &mut words,
-                    &mut owners,
-                    &mut index,
-                    w,
-                    Owner::Detector(i as u32),
-                );
+                table.add(w, Owner::Detector(i as u32));
             }
         }
         for w in catalog.negative.en.iter().chain(&catalog.negative.es) {
-            add(&mut words, &mut owners, &mut index, w, Owner::Negative);
+            table.add(w, Owner::Negative);
         }
         // Keys are written without spaces (`place_of_birth`, `PlaceOfBirth`): a keyed
         // detector's words of several words are also words in those forms. Such a form is
@@ -296,12 +271,7 @@ impl Engine {
                 let mut heirs = vec![Owner::Detector(i as u32)];
                 for n in 1..parts.len() {
                     for sep in [" ", "_", ""] {
-                        let prefix = parts[..n].join(sep).to_lowercase();
-                        for v in variants(&prefix) {
-                            if let Some(&k) = index.get(&v.to_ascii_lowercase()) {
-                                heirs.extend(owners[k].iter().copied());
-                            }
-                        }
+                        heirs.extend(table.owners_of(&parts[..n].join(sep)));
                     }
                 }
                 joined.push((parts.join("_"), heirs.clone()));
@@ -310,9 +280,10 @@ impl Engine {
         }
         for (w, heirs) in joined {
             for owner in heirs {
-                add(&mut words, &mut owners, &mut index, &w, owner);
+                table.add(&w, owner);
             }
         }
+        let WordTable { words, owners, .. } = table;
         let gated_words: Vec<bool> = owners
             .iter()
             .map(|o| {
@@ -880,7 +851,9 @@ impl Engine {
     /// with that detector's value pattern: the whole quoted value or element text must match
     /// it, and a bare value matches either to the end of its field or to its first space. The
     /// key is the value's context, as a column header is for a cell (see [`crate::keyed`]).
-    /// Hits go to `out` with where their key starts, as a label's match would.
+    /// Hits go to `out` with where their value starts: a reading of the same bytes by a
+    /// detector earlier in the catalog (a card number under CyberSource's `accountNumber`)
+    /// is kept before them.
     fn scan_keyed(
         &self,
         hay: &[u8],
@@ -1384,6 +1357,41 @@ impl Union {
             })
             .as_ref()?
             .search(&Input::new(hay).range(span))
+    }
+}
+
+/// The context automaton's words while the engine is built: each word once, in its written
+/// form, lower case, upper case and accent-folded, with who owns it.
+#[derive(Default)]
+struct WordTable {
+    words: Vec<String>,
+    owners: Vec<Vec<Owner>>,
+    /// ASCII-lower-cased word to its index: the automaton ignores ASCII case, so `MAC` and
+    /// `mac` are one word with both owners.
+    index: HashMap<String, usize>,
+}
+
+impl WordTable {
+    fn add(&mut self, w: &str, owner: Owner) {
+        for v in variants(w) {
+            let i = *self.index.entry(v.to_ascii_lowercase()).or_insert_with(|| {
+                self.words.push(v);
+                self.owners.push(Vec::new());
+                self.words.len() - 1
+            });
+            if !self.owners[i].contains(&owner) {
+                self.owners[i].push(owner);
+            }
+        }
+    }
+
+    /// The owners of `w` in any of its forms.
+    fn owners_of(&self, w: &str) -> Vec<Owner> {
+        variants(w)
+            .iter()
+            .filter_map(|v| self.index.get(&v.to_ascii_lowercase()))
+            .flat_map(|&k| self.owners[k].iter().copied())
+            .collect()
     }
 }
 
