@@ -125,7 +125,8 @@ pub struct Engine {
     gated: Arc<[(u32, usize)]>,
     /// Per detector: its index in `gated`, if it is gated.
     gated_of: Arc<[Option<u32>]>,
-    /// Per context-automaton pattern: whether a gated detector owns it.
+    /// Per context-automaton pattern: whether a gated or a keyed detector owns it (such
+    /// words are collected as the index searches, for [`Engine::scan_gated`]).
     gated_words: Arc<[bool]>,
     /// The gated detectors' words alone, for the stretches the context index never reached
     /// (overlapping, ASCII case-insensitive), and each pattern's context-automaton pattern.
@@ -884,17 +885,7 @@ impl Engine {
                     continue;
                 };
                 let whole = |ve: usize| ve > vs && re.is_match(&hay[vs..ve]);
-                let ve = match end {
-                    keyed::End::At(e) => whole(e).then_some(e),
-                    keyed::End::Bare => {
-                        let (field, word) = keyed::bare_value(&hay[..limit], vs);
-                        [Some(field), word]
-                            .into_iter()
-                            .flatten()
-                            .find(|&e| whole(e))
-                    }
-                };
-                let Some(ve) = ve else {
+                let Some(ve) = end.candidates().find(|&e| whole(e)) else {
                     continue;
                 };
                 let judged = self.verdict(hay, d as usize, vs, ve);

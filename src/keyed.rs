@@ -25,8 +25,25 @@
 pub enum End {
     /// At this offset: the closing quote of a quoted value or the `<` after an XML element's text.
     At(usize),
-    /// Unquoted: at the end of its field or of its first word ([`bare_value`]).
-    Bare,
+    /// Unquoted: at the end of its field, or of its first word when the field has several
+    /// ([`bare_value`]).
+    Bare {
+        /// The end of the field.
+        field: usize,
+        /// The end of the first word.
+        word: Option<usize>,
+    },
+}
+
+impl End {
+    /// The offsets the value may end at, the likelier first.
+    pub fn candidates(self) -> impl Iterator<Item = usize> {
+        let (first, second) = match self {
+            End::At(e) => (e, None),
+            End::Bare { field, word } => (field, word),
+        };
+        std::iter::once(first).chain(second)
+    }
 }
 
 /// The longest key read back from its last word.
@@ -143,7 +160,7 @@ pub fn value_after_key(hay: &[u8], start: usize, end: usize) -> Option<(usize, E
         }
         at += q.len();
         if hay.get(at) == Some(&b'>') {
-            return element_text(hay, at + 1);
+            return closed_by(hay, at + 1, b"<");
         }
         at = skip_blanks(hay, at);
         at = separator(hay, at)?;
@@ -157,7 +174,7 @@ pub fn value_after_key(hay: &[u8], start: usize, end: usize) -> Option<(usize, E
         if hay[gt - 1] == b'/' {
             return None; // an empty element
         }
-        return element_text(hay, gt + 1);
+        return closed_by(hay, gt + 1, b"<");
     } else {
         at = skip_blanks(hay, at);
         at = separator(hay, at)?;
@@ -170,9 +187,7 @@ pub fn value_after_key(hay: &[u8], start: usize, end: usize) -> Option<(usize, E
 /// `"valueAddress":{"text":"Tulsa, Oklahoma"}`).
 fn value_at(hay: &[u8], at: usize, nested: bool) -> Option<(usize, End)> {
     if let Some(q) = quote_at(hay, at) {
-        let vs = at + q.len();
-        let close = find_on_line(hay, vs, q)?;
-        return (close > vs).then_some((vs, End::At(close)));
+        return closed_by(hay, at + q.len(), q);
     }
     match hay.get(at)? {
         b'{' if nested => {
@@ -198,7 +213,10 @@ fn value_at(hay: &[u8], at: usize, nested: bool) -> Option<(usize, End)> {
             value_at(hay, skip_blanks(hay, at), false)
         }
         b'\r' | b'\n' | b'{' | b'[' => None,
-        _ => Some((at, End::Bare)),
+        _ => {
+            let (field, word) = bare_value(hay, at);
+            Some((at, End::Bare { field, word }))
+        }
     }
 }
 
@@ -252,10 +270,11 @@ fn separator(hay: &[u8], at: usize) -> Option<usize> {
     }
 }
 
-/// The text of an element that starts at `vs`: up to the next `<` on the line.
-fn element_text(hay: &[u8], vs: usize) -> Option<(usize, End)> {
-    let close = find_on_line(hay, vs, b"<")?;
-    (close > vs).then_some((vs, End::At(close)))
+/// A value that starts at `vs` and is closed on its line by `close`: the quote that opened it,
+/// or the `<` after an XML element's text. Empty values are none.
+fn closed_by(hay: &[u8], vs: usize, close: &[u8]) -> Option<(usize, End)> {
+    let e = find_on_line(hay, vs, close)?;
+    (e > vs).then_some((vs, End::At(e)))
 }
 
 #[cfg(test)]
@@ -270,7 +289,7 @@ mod tests {
         let (vs, end) = value_after_key(hay, start, start + word.len())?;
         Some(match end {
             End::At(e) => (text[vs..e].to_string(), true),
-            End::Bare => (text[vs..].to_string(), false),
+            End::Bare { .. } => (text[vs..].to_string(), false),
         })
     }
 
@@ -350,12 +369,12 @@ mod tests {
             let end = (start + word.1).min(text.len());
             if let Some((vs, how)) = value_after_key(&text, start, end) {
                 proptest::prop_assert!(vs >= end && vs <= text.len());
-                if let End::At(e) = how {
-                    proptest::prop_assert!(e > vs && e <= text.len());
-                } else {
-                    let (field, first) = bare_value(&text, vs);
-                    proptest::prop_assert!(field >= vs && field <= text.len());
-                    proptest::prop_assert!(first.is_none_or(|w| w >= vs && w <= field));
+                match how {
+                    End::At(e) => proptest::prop_assert!(e > vs && e <= text.len()),
+                    End::Bare { field, word } => {
+                        proptest::prop_assert!(field >= vs && field <= text.len());
+                        proptest::prop_assert!(word.is_none_or(|w| w >= vs && w <= field));
+                    }
                 }
             }
         }

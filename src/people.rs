@@ -1302,39 +1302,15 @@ impl NamePass {
                 p = e; // `J.R.`
                 continue;
             }
-            if inverted_allowed(inverted, &run)
-                && hay.get(e) == Some(&b',')
-                && hay.get(e + 1) == Some(&b' ')
-                && e + 2 < limit
-                && starts_upper(hay, e + 2)
-            {
-                run.comma = Some(run.toks.len());
-                p = e + 2;
-                continue;
-            }
-            // An LDAP distinguished name escapes the comma: `CN=Greer\, Tobias,OU=Users`.
-            if inverted_allowed(inverted, &run) && hay.get(e..e + 2) == Some(b"\\,") {
-                let next = if hay.get(e + 2) == Some(&b' ') {
-                    e + 3
-                } else {
-                    e + 2
-                };
-                if next < limit && starts_upper(hay, next) {
+            // `SURNAME, Given`, and the same joint in LDAP and HL7: see [`inverted_joint`].
+            if inverted_allowed(inverted, &run) {
+                if let Some(next) =
+                    inverted_joint(hay, e).filter(|&n| n < limit && starts_upper(hay, n))
+                {
                     run.comma = Some(run.toks.len());
                     p = next;
                     continue;
                 }
-            }
-            // HL7 v2 and DICOM person names put the family name first and `^` before the
-            // given names: `KOWALSKI^THEODORE^J`, `CASTILLO ORTEGA^MARÍA JOSÉ`.
-            if inverted_allowed(inverted, &run)
-                && hay.get(e) == Some(&b'^')
-                && e + 1 < limit
-                && starts_upper(hay, e + 1)
-            {
-                run.comma = Some(run.toks.len());
-                p = e + 1;
-                continue;
             }
             break;
         }
@@ -1527,6 +1503,20 @@ fn inverted_allowed(cue: bool, run: &Run) -> bool {
     run.comma.is_none()
         && (cue || run.toks.iter().all(|t| t.shape == Shape::Caps))
         && run.toks.len() <= 3
+}
+
+/// Where the given names start after the joint at `e` between the family and the given names
+/// of an inverted name: `, ` (`RUIZ, Ana`), an LDAP distinguished name's escaped comma, with or
+/// without a space (`CN=Greer\, Tobias,OU=Users`), or the `^` of HL7 v2 and DICOM person
+/// names (`KOWALSKI^THEODORE^J`, `CASTILLO ORTEGA^MARÍA JOSÉ`).
+fn inverted_joint(hay: &[u8], e: usize) -> Option<usize> {
+    match hay.get(e..)? {
+        [b',', b' ', ..] => Some(e + 2),
+        [b'\\', b',', b' ', ..] => Some(e + 3),
+        [b'\\', b',', ..] => Some(e + 2),
+        [b'^', ..] => Some(e + 1),
+        _ => None,
+    }
 }
 
 /// A quoted or bracketed capitalised word after the space at `e` and followed by a space and
