@@ -44,6 +44,9 @@ pub const CONTEXT_AFTER: usize = 40;
 /// Bytes before a candidate searched for negative words ("order", "pedido"...).
 pub const NEGATIVE_BEFORE: usize = 32;
 
+/// Words a phrase's key form may leave out: `clave de elector` is keyed `clave_elector`.
+const KEY_CONNECTORS: [&str; 3] = ["de", "del", "of"];
+
 /// The reach assumed for a gated detector whose pattern has no longest match.
 const GATED_UNBOUNDED: usize = 256;
 
@@ -145,6 +148,8 @@ pub struct Engine {
     ctx: Option<ContextWords>,
     /// For each context automaton pattern: who owns it.
     ctx_owners: Vec<Vec<Owner>>,
+    /// Per context word, the detectors whose key it may end (its owners by their own words).
+    key_owners: Vec<Vec<u32>>,
     /// Per detector: its `not_after` regex, compiled.
     not_after: Vec<Option<Regex>>,
     min_confidence: f32,
@@ -255,13 +260,17 @@ impl Engine {
         for w in catalog.negative.en.iter().chain(&catalog.negative.es) {
             table.add(w, Owner::Negative);
         }
-        // Keys are written without spaces (`place_of_birth`, `PlaceOfBirth`): a keyed
-        // detector's words of several words are also words in those forms. Such a form is
-        // found instead of the shorter words it begins with (the automaton takes the longest
-        // word at a start), so it also keeps their owners: `CuentaBancaria` is still `cuenta`.
-        let mut joined: Vec<(String, Vec<Owner>)> = Vec::new();
+        // Keys are written without spaces (`place_of_birth`, `PlaceOfBirth`), often without
+        // the connectors of the phrase (`clave_elector`, `numeroDocumento`): a detector's
+        // words of several words are also words in those forms. Such a form is found instead
+        // of the shorter words it begins with (the automaton takes the longest word at a
+        // start), so it also keeps their owners: `CuentaBancaria` is still `cuenta`.
+        let mut joined: Vec<(String, Owner, Vec<Owner>)> = Vec::new();
         for (i, d) in catalog.detectors.iter().enumerate() {
-            if keyed[i].is_none() {
+            // A detector of words after a prose label (`mother's maiden name is Halvorsen`)
+            // gets no key forms unless it reads keyed values: a key's window reaches into the
+            // next key's value (`"apellido_materno":"Ruiz","domicilio":"C Juarez 418"`).
+            if keyed[i].is_none() && d.validator.is_some_and(|v| v.reads_words()) {
                 continue;
             }
             for w in d.keywords.en.iter().chain(&d.keywords.es) {
@@ -269,22 +278,43 @@ impl Engine {
                 if parts.len() < 2 || !parts.iter().all(|p| p.chars().all(char::is_alphanumeric)) {
                     continue;
                 }
-                let mut heirs = vec![Owner::Detector(i as u32)];
-                for n in 1..parts.len() {
-                    for sep in [" ", "_", ""] {
-                        heirs.extend(table.owners_of(&parts[..n].join(sep)));
+                let bare: Vec<&str> = parts
+                    .iter()
+                    .copied()
+                    .filter(|p| !KEY_CONNECTORS.contains(&p.to_lowercase().as_str()))
+                    .collect();
+                for (parts, spaced) in [(&parts, false), (&bare, bare.len() < parts.len())] {
+                    if parts.len() < 2 {
+                        continue;
                     }
+                    let mut heirs = Vec::new();
+                    for n in 1..parts.len() {
+                        for sep in [" ", "_", ""] {
+                            heirs.extend(table.owners_of(&parts[..n].join(sep)));
+                        }
+                    }
+                    let owner = Owner::Detector(i as u32);
+                    if spaced {
+                        // A column header may leave the connector out too: `Entidad Nacimiento`.
+                        joined.push((parts.join(" "), owner, heirs.clone()));
+                    }
+                    joined.push((parts.join("_"), owner, heirs.clone()));
+                    joined.push((parts.concat(), owner, heirs));
                 }
-                joined.push((parts.join("_"), heirs.clone()));
-                joined.push((parts.concat(), heirs));
             }
         }
-        for (w, heirs) in joined {
-            for owner in heirs {
-                table.add(&w, owner);
+        for (w, owner, heirs) in joined {
+            table.add(&w, owner);
+            for heir in heirs {
+                table.add_heir(&w, heir);
             }
         }
-        let WordTable { words, owners, .. } = table;
+        let WordTable {
+            words,
+            owners,
+            keys,
+            ..
+        } = table;
         let gated_words: Vec<bool> = owners
             .iter()
             .map(|o| {
@@ -349,6 +379,7 @@ impl Engine {
             singles: (0..pats.len()).map(|_| OnceLock::new()).collect(),
             ctx,
             ctx_owners: owners,
+            key_owners: keys,
             min_confidence,
             max_len,
         })
@@ -868,10 +899,7 @@ impl Engine {
                 continue;
             }
             let mut field = None;
-            for owner in &self.ctx_owners[w.pattern as usize] {
-                let Owner::Detector(d) = *owner else {
-                    continue;
-                };
+            for &d in &self.key_owners[w.pattern as usize] {
                 if self.keyed[d as usize].is_none() {
                     continue;
                 }
@@ -1357,21 +1385,42 @@ impl Union {
 struct WordTable {
     words: Vec<String>,
     owners: Vec<Vec<Owner>>,
+    /// The detectors whose own word each word is (not by inheritance, see
+    /// [`WordTable::add_heir`]): whose key it may end.
+    keys: Vec<Vec<u32>>,
     /// ASCII-lower-cased word to its index: the automaton ignores ASCII case, so `MAC` and
     /// `mac` are one word with both owners.
     index: HashMap<String, usize>,
 }
 
 impl WordTable {
+    /// Adds `w`, a word of `owner`'s own.
     fn add(&mut self, w: &str, owner: Owner) {
+        self.add_as(w, owner, true);
+    }
+
+    /// Adds `w` for `owner` as context only: a longer form of one of its words, which hides
+    /// that word where it is found (`clave_elector` hides `clave`). The word is no key of
+    /// `owner`'s: the value after `clave_elector` is no password.
+    fn add_heir(&mut self, w: &str, owner: Owner) {
+        self.add_as(w, owner, false);
+    }
+
+    fn add_as(&mut self, w: &str, owner: Owner, own: bool) {
         for v in variants(w) {
             let i = *self.index.entry(v.to_ascii_lowercase()).or_insert_with(|| {
                 self.words.push(v);
                 self.owners.push(Vec::new());
+                self.keys.push(Vec::new());
                 self.words.len() - 1
             });
             if !self.owners[i].contains(&owner) {
                 self.owners[i].push(owner);
+            }
+            if let (true, Owner::Detector(d)) = (own, owner) {
+                if !self.keys[i].contains(&d) {
+                    self.keys[i].push(d);
+                }
             }
         }
     }

@@ -168,6 +168,15 @@ pub enum Validator {
 }
 
 impl Validator {
+    /// Whether the validator judges ordinary words (a place, a surname) rather than an
+    /// identifier's structure: such a value is a detector's only after a label in prose.
+    pub fn reads_words(self) -> bool {
+        matches!(
+            self,
+            Validator::PlaceName | Validator::Surname | Validator::PlainSurname
+        )
+    }
+
     /// Runs this validator on a candidate's raw bytes.
     pub fn check(self, s: &[u8]) -> Verdict {
         match self {
