@@ -132,6 +132,9 @@ pub struct Words {
     pub organisations: Vec<String>,
     /// Dictionary words that are not names in this kind of text.
     pub not_names: Vec<String>,
+    /// Words that, glued before a label in a key (`city_name`, `fileName`, `host-name`), make
+    /// the key name a thing rather than a person.
+    pub things: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -216,6 +219,8 @@ pub struct NamePass {
     cue_owners: Vec<Vec<CueKind>>,
     /// Bit set of the first two bytes (lower case) of every cue.
     cue_pairs: Vec<u64>,
+    /// [`Words::things`], in ASCII lower case.
+    things: std::collections::HashSet<Vec<u8>>,
 }
 
 /// Shape of a token.
@@ -369,6 +374,11 @@ impl NamePass {
                 file: RULES.0.into(),
                 message: e.to_string(),
             })?;
+        let things = w
+            .things
+            .iter()
+            .map(|t| t.to_ascii_lowercase().into_bytes())
+            .collect();
         Ok(NamePass {
             detector,
             conf: rules.confidence,
@@ -376,7 +386,27 @@ impl NamePass {
             cues,
             cue_owners,
             cue_pairs,
+            things,
         })
+    }
+
+    /// Whether the label starting at `ks` is the tail of a key whose word before it names a
+    /// thing: `city_name`, `fileName`, `host-name` (see [`Words::things`]).
+    fn names_a_thing(&self, hay: &[u8], ks: usize) -> bool {
+        let glued = match ks.checked_sub(1).map(|i| hay[i]) {
+            Some(b'_' | b'-') => ks - 1,
+            Some(b) if b.is_ascii_lowercase() && hay[ks].is_ascii_uppercase() => ks,
+            _ => return false,
+        };
+        let len = hay[..glued]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        len > 0
+            && self
+                .things
+                .contains(&hay[glued - len..glued].to_ascii_lowercase())
     }
 
     /// Dictionary flags of a folded key.
@@ -855,6 +885,7 @@ impl NamePass {
                 p = skip(hay, p, limit, b" ");
                 titled = true;
             }
+            CueKind::Label { .. } if self.names_a_thing(hay, ks) => return None,
             CueKind::Label { colon } => {
                 // `Nombre(s):`, `Beneficiario(a):`
                 for suffix in [&b"(s)"[..], b"(a)", b"(as)", b"(es)", b"(os)"] {
@@ -868,8 +899,9 @@ impl NamePass {
                 if at(p) == Some(b'(') && !colon && starts_upper(hay, p + 1) {
                     p += 1;
                 }
-                // An XML element is a key too: `<given>Eleanor</given>`.
-                let element = at(p) == Some(b'>') && ks > 0 && hay[ks - 1] == b'<' && p == ke;
+                // An XML element is a key too: `<given>Eleanor</given>`, and so is one whose
+                // name the label ends: `<FirstSurname>Arrieta</FirstSurname>`.
+                let element = at(p) == Some(b'>') && p == ke && element_name_ends_at(hay, ks);
                 if matches!(at(p), Some(b':' | b'=')) || element {
                     // Not after a bracket: `Comentario de Jorge (solicitante): La impresora`.
                     separated = !hay[ke..p].contains(&b')');
@@ -1965,6 +1997,14 @@ fn skip_newline(hay: &[u8], p: usize, limit: usize) -> Option<usize> {
         Some([b'\\', b'n']) => Some(p + 2),
         _ => None,
     }
+}
+
+/// Whether the label starting at `ks` ends the name of an XML element: `<` before it, after
+/// nothing but the letters, digits, `_`, `-`, `.` and `:` (a namespace) of the name.
+fn element_name_ends_at(hay: &[u8], ks: usize) -> bool {
+    let name = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':');
+    let head = hay[..ks].iter().rev().take_while(|b| name(b)).count();
+    head <= 64 && ks > head && hay[ks - head - 1] == b'<'
 }
 
 /// A cue on word boundaries; `_` counts as a boundary so `requester_name` keys are labels.
