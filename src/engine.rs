@@ -264,7 +264,8 @@ impl Engine {
         // the connectors of the phrase (`clave_elector`, `numeroDocumento`): a detector's
         // words of several words are also words in those forms. Such a form is found instead
         // of the shorter words it begins with (the automaton takes the longest word at a
-        // start), so it also keeps their owners: `CuentaBancaria` is still `cuenta`.
+        // start), so it also keeps their owners as context (`CuentaBancaria` is still
+        // `cuenta`), though not as keys (see `WordTable::add_heir`).
         let mut joined: Vec<(String, Owner, Vec<Owner>)> = Vec::new();
         for (i, d) in catalog.detectors.iter().enumerate() {
             // A detector of words after a prose label (`mother's maiden name is Halvorsen`)
