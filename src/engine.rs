@@ -148,7 +148,8 @@ pub struct Engine {
     ctx: Option<ContextWords>,
     /// For each context automaton pattern: who owns it.
     ctx_owners: Vec<Vec<Owner>>,
-    /// Per context word, the detectors whose key it may end (its owners by their own words).
+    /// Per context word, the keyed detectors whose key it may end (its owners by their own
+    /// words).
     key_owners: Vec<Vec<u32>>,
     /// Per detector: its `not_after` regex, compiled.
     not_after: Vec<Option<Regex>>,
@@ -284,7 +285,11 @@ impl Engine {
                     .copied()
                     .filter(|p| !KEY_CONNECTORS.contains(&p.to_lowercase().as_str()))
                     .collect();
-                for (parts, spaced) in [(&parts, false), (&bare, bare.len() < parts.len())] {
+                // The phrase's own parts, then, when it has connectors, the parts without them
+                // (`spaced`: also the spaced form, which the phrase itself is not).
+                let forms = std::iter::once((&parts, false))
+                    .chain((bare.len() < parts.len()).then_some((&bare, true)));
+                for (parts, spaced) in forms {
                     if parts.len() < 2 {
                         continue;
                     }
@@ -316,6 +321,15 @@ impl Engine {
             keys,
             ..
         } = table;
+        // Only a keyed detector reads the value after a key.
+        let key_owners: Vec<Vec<u32>> = keys
+            .into_iter()
+            .map(|k| {
+                k.into_iter()
+                    .filter(|&d| keyed[d as usize].is_some())
+                    .collect()
+            })
+            .collect();
         let gated_words: Vec<bool> = owners
             .iter()
             .map(|o| {
@@ -380,7 +394,7 @@ impl Engine {
             singles: (0..pats.len()).map(|_| OnceLock::new()).collect(),
             ctx,
             ctx_owners: owners,
-            key_owners: keys,
+            key_owners,
             min_confidence,
             max_len,
         })
@@ -901,9 +915,6 @@ impl Engine {
             }
             let mut field = None;
             for &d in &self.key_owners[w.pattern as usize] {
-                if self.keyed[d as usize].is_none() {
-                    continue;
-                }
                 let (vs, end) = match field
                     .get_or_insert_with(|| keyed::value_after_key(&hay[..limit], w.start, w.end))
                 {
@@ -1719,7 +1730,7 @@ struct Keyword {
 }
 
 /// Whether `b` after `a` is a camelCase joint: a capital after a lower-case ASCII letter.
-fn camel_joint(a: u8, b: u8) -> bool {
+pub(crate) fn camel_joint(a: u8, b: u8) -> bool {
     a.is_ascii_lowercase() && b.is_ascii_uppercase()
 }
 

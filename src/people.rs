@@ -38,7 +38,9 @@ use aho_corasick::{
 use serde::Deserialize;
 
 use crate::catalog::{Examples, Keywords};
-use crate::engine::{Header, Hit, class_mask, column_name, eq_mask, run_starts, variants};
+use crate::engine::{
+    Header, Hit, camel_joint, class_mask, column_name, eq_mask, run_starts, variants,
+};
 use crate::error::CatalogError;
 
 /// The rules file, embedded.
@@ -395,7 +397,7 @@ impl NamePass {
     fn names_a_thing(&self, hay: &[u8], ks: usize) -> bool {
         let glued = match ks.checked_sub(1).map(|i| hay[i]) {
             Some(b'_' | b'-') => ks - 1,
-            Some(b) if b.is_ascii_lowercase() && hay[ks].is_ascii_uppercase() => ks,
+            Some(b) if camel_joint(b, hay[ks]) => ks,
             _ => return false,
         };
         let len = hay[..glued]
