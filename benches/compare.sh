@@ -58,7 +58,9 @@ if ((${#missing[@]})); then
   fi
 fi
 command -v rg >/dev/null 2>&1 || cargo install ripgrep
-command -v hyperfine >/dev/null 2>&1 || cargo install hyperfine
+# hyperfine 1.21 and later need a newer rustc than some machines have: fall back to 1.20.
+command -v hyperfine >/dev/null 2>&1 || cargo install hyperfine ||
+  cargo install hyperfine --version 1.20.0 --locked
 if [[ ! -x /usr/bin/time ]]; then
   echo "warning: /usr/bin/time unavailable, memory figures will be skipped" >&2
 fi
