@@ -324,8 +324,9 @@ fn default_true() -> bool {
 /// A loaded, checked detector.
 #[derive(Clone, Debug)]
 pub struct Detector {
-    /// Unique id (`us_ssn`), reported in the `detector` field.
-    pub id: String,
+    /// Unique id (`us_ssn`), reported in the `detector` field; shared by every finding of the
+    /// detector rather than copied into each.
+    pub id: std::sync::Arc<str>,
     /// The report category.
     pub category: Category,
     /// One line for `tacha detectors`.
@@ -484,7 +485,7 @@ impl Catalog {
             }
             self.fragments.0.insert(name, piece);
         }
-        let mut seen: HashSet<String> = self.detectors.iter().map(|d| d.id.clone()).collect();
+        let mut seen: HashSet<String> = self.detectors.iter().map(|d| d.id.to_string()).collect();
         for mut def in parsed.detectors {
             let err = |message: String| CatalogError::Detector {
                 file: file.to_string(),
@@ -531,7 +532,7 @@ impl Catalog {
             }
             let has_value_group = hir_has_group(&hir, "value");
             self.detectors.push(Detector {
-                id: def.id,
+                id: def.id.into(),
                 category: def.category,
                 description: def.description,
                 pattern: def.pattern,

@@ -56,11 +56,11 @@ pub fn load_catalog(detect: &DetectArgs) -> Result<Catalog> {
         catalog.retain(|d| cats.contains(&d.category));
     }
     for id in &detect.exclude_detector {
-        if !catalog.detectors.iter().any(|d| d.id == *id) {
+        if !catalog.detectors.iter().any(|d| *d.id == **id) {
             bail!("--exclude-detector: unknown detector `{id}` (see `tacha detectors`)");
         }
     }
-    catalog.retain(|d| !detect.exclude_detector.contains(&d.id));
+    catalog.retain(|d| !detect.exclude_detector.iter().any(|x| **x == *d.id));
     if catalog.detectors.is_empty() {
         bail!("no detectors left to run after --only / --exclude-detector");
     }

@@ -172,7 +172,7 @@ impl Engine {
         for d in &catalog.detectors {
             let hir = parse_pattern(&d.pattern).map_err(|e| CatalogError::Detector {
                 file: d.source.clone(),
-                detector: d.id.clone(),
+                detector: d.id.to_string(),
                 message: e.to_string(),
             })?;
             if d.kind == DetectorKind::Regex {
@@ -187,7 +187,7 @@ impl Engine {
                 Some(re) => Some(Regex::builder().syntax(syntax_config()).build(re).map_err(
                     |e| CatalogError::Detector {
                         file: d.source.clone(),
-                        detector: d.id.clone(),
+                        detector: d.id.to_string(),
                         message: format!("not_after: {e}"),
                     },
                 )?),
@@ -2253,7 +2253,7 @@ mod tests {
         let dob = engine
             .detectors()
             .iter()
-            .position(|d| d.id == "date_of_birth_column")
+            .position(|d| &*d.id == "date_of_birth_column")
             .unwrap() as u32;
         assert!(cols.owners[2].contains(&dob));
         assert!(!cols.owners[0].contains(&dob));
@@ -2360,13 +2360,15 @@ mod tests {
             let hay = text.as_bytes();
             let mut out = Vec::new();
             engine.scan(hay, 0..hay.len(), hay.len(), &mut out);
-            out.iter().map(|h| engine.detector(h).id.clone()).collect()
+            out.iter()
+                .map(|h| engine.detector(h).id.to_string())
+                .collect()
         };
         assert!(
             engine
                 .gated
                 .iter()
-                .any(|&(d, _)| engine.detectors[d as usize].id == "us_ssn_bare")
+                .any(|&(d, _)| &*engine.detectors[d as usize].id == "us_ssn_bare")
         );
         // Bare nine digits need an SSN word: before (80 bytes) or after (40 bytes) the value.
         let pad = |n: usize| " ".repeat(n);
@@ -2393,7 +2395,7 @@ mod tests {
             out.iter()
                 .map(|h| {
                     (
-                        engine.detector(h).id.clone(),
+                        engine.detector(h).id.to_string(),
                         text[h.start..h.end].to_string(),
                     )
                 })
@@ -2422,7 +2424,7 @@ mod tests {
             let hay = text.as_bytes();
             let mut out = Vec::new();
             engine.scan(hay, 0..hay.len(), hay.len(), &mut out);
-            let ip = out.iter().find(|h| engine.detector(h).id == "ipv4");
+            let ip = out.iter().find(|h| &*engine.detector(h).id == "ipv4");
             ip.expect("an IPv4 address").confidence
         };
         // `Address` in `IpAddress` is the IP detector's word, as `address` alone would be.

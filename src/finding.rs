@@ -6,8 +6,11 @@
 //! get equal fingerprints within a key, so analysts can correlate events without seeing them;
 //! an unkeyed hash of a nine-digit SSN could be reversed by enumeration, a keyed one cannot.
 
+use std::fmt;
+use std::sync::Arc;
+
 use hmac::{Hmac, KeyInit, Mac};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use sha2::Sha256;
 
 use crate::catalog::Category;
@@ -76,15 +79,48 @@ impl Fingerprinter {
         mac.finalize().into_bytes().into()
     }
 
-    /// The fingerprint reported for a value: 32 hex digits (128 bits) of the keyed digest.
-    pub fn fingerprint(&self, category: Category, value: &[u8]) -> String {
+    /// The fingerprint reported for a value: the first 128 bits of the keyed digest.
+    pub fn fingerprint(&self, category: Category, value: &[u8]) -> Fingerprint {
         let digest = self.digest(category, value);
-        let mut out = String::with_capacity(32);
-        for &b in &digest[..16] {
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 15)]));
+        let mut out = [0u8; 16];
+        out.copy_from_slice(&digest[..16]);
+        Fingerprint(out)
+    }
+}
+
+/// A reported fingerprint: 128 bits, written as 32 lower-case hex digits. Held as bytes so a
+/// finding carries no extra allocation for it (a large scan has a million findings).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Fingerprint(pub [u8; 16]);
+
+impl Fingerprint {
+    /// The 32 hex digits, without allocating.
+    pub fn hex(&self) -> [u8; 32] {
+        let mut out = [0u8; 32];
+        for (i, &b) in self.0.iter().enumerate() {
+            out[2 * i] = HEX[usize::from(b >> 4)];
+            out[2 * i + 1] = HEX[usize::from(b & 15)];
         }
         out
+    }
+}
+
+impl fmt::Display for Fingerprint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let hex = self.hex();
+        f.write_str(std::str::from_utf8(&hex).expect("hex digits are ASCII"))
+    }
+}
+
+impl fmt::Debug for Fingerprint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl Serialize for Fingerprint {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 
@@ -98,8 +134,8 @@ fn normalise_for(_category: Category, value: &[u8]) -> &[u8] {
 /// One finding, as written to reports.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct Finding {
-    /// The file, or `-` for standard input.
-    pub path: String,
+    /// The file, or `-` for standard input; shared by the file's findings.
+    pub path: Arc<str>,
     /// Byte offset of the first byte, in the file as stored.
     pub start: u64,
     /// Byte offset one past the last byte.
@@ -110,14 +146,14 @@ pub struct Finding {
     pub column: u64,
     /// The report category.
     pub category: Category,
-    /// The detector id.
-    pub detector: String,
+    /// The detector id; shared with the detector.
+    pub detector: Arc<str>,
     /// 0..1.
     pub confidence: f32,
     /// The value with most of it masked (`***-**-6789`).
     pub masked: String,
     /// Keyed hash of the normalised value (see the module docs).
-    pub fingerprint: String,
+    pub fingerprint: Fingerprint,
     /// True for well-known test, specimen and documentation values.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub test_data: bool,
@@ -406,10 +442,15 @@ mod tests {
         assert_eq!(x, a.fingerprint(Category::Ssn, b"536 90 4399"));
         assert_ne!(x, b.fingerprint(Category::Ssn, b"536-90-4399"));
         assert_ne!(x, a.fingerprint(Category::Ssn, b"536-90-4398"));
+        let x = x.to_string();
         assert_eq!(x.len(), 32);
         assert_eq!(
             x,
             hex::encode(&a.digest(Category::Ssn, b"536-90-4399")[..16])
+        );
+        assert_eq!(
+            serde_json::to_string(&a.fingerprint(Category::Ssn, b"536904399")).unwrap(),
+            format!("\"{x}\"")
         );
         assert!(!x.contains("536"));
     }

@@ -256,7 +256,21 @@ pub fn write_redacted(
     hits: &[Hit],
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut pos = 0;
+    let pos = write_redacted_upto(redactor, engine, hay, hits, 0, out)?;
+    out.write_all(&hay[pos..])
+}
+
+/// Writes `hay` from `pos` up to the end of the last of `hits` (a batch of a file's hits, in
+/// order, none overlapping), each replaced; returns where the next batch's writing resumes.
+/// The bytes after the last hit are left for the next batch, or for the caller to write.
+pub fn write_redacted_upto(
+    redactor: &Redactor,
+    engine: &Engine,
+    hay: &[u8],
+    hits: &[Hit],
+    mut pos: usize,
+    out: &mut dyn Write,
+) -> io::Result<usize> {
     for h in hits {
         let (s, e) = safe_span(hay, h.start, h.end);
         if s < pos || s >= e {
@@ -266,7 +280,7 @@ pub fn write_redacted(
         out.write_all(&redactor.replacement(engine, h, &hay[s..e]))?;
         pos = e;
     }
-    out.write_all(&hay[pos..])
+    Ok(pos)
 }
 
 /// Writes `contents` to `dest` atomically: a temporary file in the same directory, written,
@@ -312,6 +326,7 @@ pub fn redact_stream(
     let engine = scanner.engine();
     let mut stream = Stream::new(STDIN_BLOCK);
     let mut written: u64 = 0;
+    let shared: std::sync::Arc<str> = path.into();
     loop {
         let fill = stream.fill(reader)?;
         let (hits, _) = stream.scan(engine, fill);
@@ -326,7 +341,7 @@ pub fn redact_stream(
             out.write_all(&stream.buf[(written - base) as usize..s])?;
             out.write_all(&redactor.replacement(engine, h, &stream.buf[s..e]))?;
             written = base + e as u64;
-            findings.push(scanner.finding(path, &stream.buf[s..e], h, abs, *line, *col));
+            findings.push(scanner.finding(&shared, &stream.buf[s..e], h, abs, *line, *col));
         }
         let upto = (base + stream.cut as u64).max(written);
         if upto > written {

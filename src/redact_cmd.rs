@@ -16,9 +16,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use tacha::catalog::Category;
-use tacha::engine::Engine;
+use tacha::engine::{Engine, Hit};
 use tacha::finding::Finding;
-use tacha::redact::{Redactor, Style, Styles, redact_stream, write_atomic, write_redacted};
+use tacha::redact::{Redactor, Style, Styles, redact_stream, write_atomic, write_redacted_upto};
 use tacha::scan::{Haystack, ScanOptions, Scanner, Source, display, is_binary};
 
 use crate::cli::RedactArgs;
@@ -541,24 +541,50 @@ fn process(
     if !job.explicit && is_binary(hay) {
         return Ok(None);
     }
-    let hits = scanner.hits(hay);
     let path = display(&job.src);
-    let findings = scanner.hits_to_findings(&path, hay, hits.clone());
+    let engine = scanner.engine();
     let mut by_category = BTreeMap::new();
-    for f in &findings {
-        *by_category.entry(f.category).or_insert(0u64) += 1;
+    if args.dry_run {
+        // Only a dry run lists findings; a real run counts hits without building (masking and
+        // fingerprinting) a finding for each.
+        let hits = scanner.hits(hay);
+        tally(engine, &hits, &mut by_category);
+        let result = FileResult {
+            path: path.clone(),
+            output: None,
+            findings: hits.len() as u64,
+            by_category,
+            changed: !hits.is_empty(),
+        };
+        return Ok(Some((result, scanner.hits_to_findings(&path, hay, hits))));
     }
-    let changed = !hits.is_empty();
+    // Hits come batch by batch, written as they come, so memory holds one batch's hits however
+    // large the file. Whether the file changes at all decides whether it is written
+    // (--in-place, --only-changed): scan ahead to the first batch with a hit.
+    let mut batches = scanner.hit_batches(hay);
+    let mut ahead = None;
+    for batch in batches.by_ref() {
+        tally(engine, &batch.hits, &mut by_category);
+        if !batch.hits.is_empty() {
+            ahead = Some(batch);
+            break;
+        }
+    }
+    let changed = ahead.is_some();
     let mut output = None;
-    if !args.dry_run {
-        let engine = scanner.engine();
+    {
         let redact = |w: &mut dyn Write| -> io::Result<()> {
             let mut w = Interruptible(w);
-            if changed {
-                write_redacted(redactor, engine, hay, &hits, &mut w)
-            } else {
-                w.write_all(hay)
+            let mut pos = 0;
+            if let Some(first) = ahead.take() {
+                pos = write_redacted_upto(redactor, engine, hay, &first.hits, pos, &mut w)?;
+                for batch in batches.by_ref() {
+                    tally(engine, &batch.hits, &mut by_category);
+                    pos = write_redacted_upto(redactor, engine, hay, &batch.hits, pos, &mut w)?;
+                    data.release(pos.min(batch.end));
+                }
             }
+            w.write_all(&hay[pos..])
         };
         if args.in_place {
             if changed {
@@ -584,12 +610,23 @@ fn process(
             }
         }
     }
+    // Count what no write consumed (a file left as it was has no hits left to count).
+    for batch in batches {
+        tally(engine, &batch.hits, &mut by_category);
+    }
     let result = FileResult {
         path,
         output,
-        findings: findings.len() as u64,
+        findings: by_category.values().sum(),
         by_category,
         changed,
     };
-    Ok(Some((result, findings)))
+    Ok(Some((result, Vec::new())))
+}
+
+/// Adds hits to the counts per category.
+fn tally(engine: &Engine, hits: &[Hit], by_category: &mut BTreeMap<Category, u64>) {
+    for h in hits {
+        *by_category.entry(engine.category(h.detector)).or_insert(0) += 1;
+    }
 }

@@ -405,7 +405,7 @@ fn write_tagged<T: Serialize>(out: &mut dyn Write, kind: &str, value: &T) -> io:
 /// generic map serialisation that `#[serde(flatten)]` costs per finding.
 fn push_finding_jsonl(out: &mut Vec<u8>, f: &Finding) {
     out.extend_from_slice(b"{\"type\":\"finding\",\"path\":");
-    push_str(out, f.path.as_str());
+    push_str(out, &f.path);
     out.extend_from_slice(b",\"start\":");
     push_json(out, &f.start);
     out.extend_from_slice(b",\"end\":");
@@ -417,13 +417,16 @@ fn push_finding_jsonl(out: &mut Vec<u8>, f: &Finding) {
     out.extend_from_slice(b",\"category\":");
     push_json(out, &f.category);
     out.extend_from_slice(b",\"detector\":");
-    push_str(out, f.detector.as_str());
+    push_str(out, &f.detector);
     out.extend_from_slice(b",\"confidence\":");
     push_json(out, &f.confidence);
     out.extend_from_slice(b",\"masked\":");
     push_str(out, f.masked.as_str());
     out.extend_from_slice(b",\"fingerprint\":");
-    push_str(out, f.fingerprint.as_str());
+    // Hex digits need no escaping.
+    out.push(b'"');
+    out.extend_from_slice(&f.fingerprint.hex());
+    out.push(b'"');
     if f.test_data {
         out.extend_from_slice(b",\"test_data\":true");
     }
@@ -504,7 +507,10 @@ mod tests {
             detector: "us_ssn".into(),
             confidence: 0.85,
             masked: "***-**-4399 / <\\**…".into(),
-            fingerprint: "5e8756b2debc6af7f238b5b298b591b9".into(),
+            fingerprint: crate::finding::Fingerprint([
+                0x5e, 0x87, 0x56, 0xb2, 0xde, 0xbc, 0x6a, 0xf7, 0xf2, 0x38, 0xb5, 0xb2, 0x98, 0xb5,
+                0x91, 0xb9,
+            ]),
             test_data: false,
             value: None,
         };
@@ -527,6 +533,11 @@ mod tests {
             ..base.clone()
         });
         for f in &cases {
+            assert!(
+                serde_json::to_string(f)
+                    .unwrap()
+                    .contains(r#""fingerprint":"5e8756b2debc6af7f238b5b298b591b9""#)
+            );
             let mut want = Vec::new();
             write_tagged(&mut want, "finding", f).unwrap();
             let mut got = Vec::new();

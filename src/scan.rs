@@ -11,6 +11,7 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
@@ -257,7 +258,12 @@ impl Scanner {
             Err(e) => return emit(Event::Error(e)),
         };
         let path = display(&job.path);
+        let mut covered = 0;
         self.scan_batches(&path, data.as_bytes(), &mut |bytes, findings, done| {
+            if bytes > 0 {
+                covered += bytes as usize;
+                data.release(covered);
+            }
             emit(Event::Scanned {
                 path: path.clone(),
                 bytes,
@@ -327,33 +333,49 @@ impl Scanner {
         per_batch: usize,
         each: &mut dyn FnMut(u64, Vec<Finding>, bool) -> bool,
     ) -> bool {
-        let chunks = split_chunks(hay, chunk);
-        let batches = chunks.len().div_ceil(per_batch);
-        let mut carry: Option<Hit> = None;
+        let shared: Arc<str> = path.into();
         let mut lines = LineCounter::default();
         let mut covered = 0;
-        for (i, batch) in chunks.chunks(per_batch).enumerate() {
-            let last = i + 1 == batches;
-            let mut hits: Vec<Hit> = carry.take().into_iter().collect();
-            hits.extend(self.chunk_hits(hay, batch.to_vec()));
-            resolve_overlaps(&mut hits);
-            if !last {
-                carry = hits.pop();
-            }
-            let end = batch.last().map_or(hay.len(), |r| r.end);
-            let mut parts = self.convert(path, hay, &hits, &mut lines).into_iter();
+        for batch in self.hit_batches_of(hay, chunk, per_batch) {
+            let mut parts = self
+                .convert(&shared, hay, &batch.hits, &mut lines)
+                .into_iter();
             let mut part = parts.next().unwrap_or_default();
             for next in parts {
                 if !each(0, std::mem::replace(&mut part, next), false) {
                     return false;
                 }
             }
-            if !each((end - covered) as u64, part, last) {
+            if !each((batch.end - covered) as u64, part, batch.last) {
                 return false;
             }
-            covered = end;
+            covered = batch.end;
         }
         true
+    }
+
+    /// The resolved hits of a whole buffer, batch by batch, as [`Scanner::scan_batches`]
+    /// reports them: for work that needs hits rather than findings (redaction), with memory
+    /// bounded by a batch.
+    pub fn hit_batches<'a>(&'a self, hay: &'a [u8]) -> HitBatches<'a> {
+        let per_batch = BATCH_CHUNKS.max(2 * rayon::current_num_threads());
+        self.hit_batches_of(hay, PARALLEL_CHUNK, per_batch)
+    }
+
+    fn hit_batches_of<'a>(
+        &'a self,
+        hay: &'a [u8],
+        chunk: usize,
+        per_batch: usize,
+    ) -> HitBatches<'a> {
+        HitBatches {
+            scanner: self,
+            hay,
+            chunks: split_chunks(hay, chunk),
+            next: 0,
+            per_batch,
+            carry: None,
+        }
     }
 
     /// Scans an in-memory buffer (a whole file) and returns its findings in order, splitting
@@ -387,7 +409,7 @@ impl Scanner {
 
     /// Turns hits into findings with line, column, mask and fingerprint.
     pub fn hits_to_findings(&self, path: &str, hay: &[u8], hits: Vec<Hit>) -> Vec<Finding> {
-        let parts = self.convert(path, hay, &hits, &mut LineCounter::default());
+        let parts = self.convert(&path.into(), hay, &hits, &mut LineCounter::default());
         if parts.len() == 1 {
             return parts.into_iter().next().unwrap_or_default();
         }
@@ -406,7 +428,7 @@ impl Scanner {
     /// cost a scan some 5% of its time in page faults.
     fn convert(
         &self,
-        path: &str,
+        path: &Arc<str>,
         hay: &[u8],
         hits: &[Hit],
         lines: &mut LineCounter,
@@ -443,7 +465,7 @@ impl Scanner {
     /// Builds the reported finding for a hit whose value starts at absolute offset `start`.
     pub fn finding(
         &self,
-        path: &str,
+        path: &Arc<str>,
         value: &[u8],
         h: &Hit,
         start: u64,
@@ -453,13 +475,13 @@ impl Scanner {
         let d = self.engine.detector(h);
         let category: Category = d.category;
         Finding {
-            path: path.to_string(),
+            path: Arc::clone(path),
             start,
             end: start + value.len() as u64,
             line,
             column,
             category,
-            detector: d.id.clone(),
+            detector: Arc::clone(&d.id),
             confidence: h.confidence,
             masked: mask(category, value),
             fingerprint: self.fp.fingerprint(category, value),
@@ -481,6 +503,7 @@ impl Scanner {
         stop: &AtomicBool,
     ) -> io::Result<()> {
         let mut stream = Stream::new(STDIN_BLOCK);
+        let shared: Arc<str> = path.into();
         loop {
             let fill = stream.fill(reader)?;
             let eof = fill == Fill::Eof;
@@ -489,7 +512,7 @@ impl Scanner {
                 .iter()
                 .map(|(h, line, col)| {
                     let abs = stream.base + h.start as u64;
-                    self.finding(path, &stream.buf[h.start..h.end], h, abs, *line, *col)
+                    self.finding(&shared, &stream.buf[h.start..h.end], h, abs, *line, *col)
                 })
                 .collect();
             if !sink.event(Event::Scanned {
@@ -709,6 +732,56 @@ impl LineCounter {
     }
 }
 
+/// One batch of [`HitBatches`].
+#[derive(Debug)]
+pub struct HitBatch {
+    /// The batch's hits, overlaps resolved, in order.
+    pub hits: Vec<Hit>,
+    /// The offset the batch's chunks end at: all bytes before it have been scanned.
+    pub end: usize,
+    /// Whether this is the last batch.
+    pub last: bool,
+}
+
+/// The resolved hits of a buffer, batch by batch: each batch's chunks scanned in parallel,
+/// overlaps resolved as over the whole buffer. The last hit of a batch, which a hit of the
+/// next may overlap, is held back and resolved with the next batch.
+#[derive(Debug)]
+pub struct HitBatches<'a> {
+    scanner: &'a Scanner,
+    hay: &'a [u8],
+    chunks: Vec<Range<usize>>,
+    /// Index of the first chunk not yet scanned.
+    next: usize,
+    per_batch: usize,
+    carry: Option<Hit>,
+}
+
+impl Iterator for HitBatches<'_> {
+    type Item = HitBatch;
+
+    fn next(&mut self) -> Option<HitBatch> {
+        if self.next >= self.chunks.len() {
+            return None;
+        }
+        let upto = (self.next + self.per_batch).min(self.chunks.len());
+        let batch = self.chunks[self.next..upto].to_vec();
+        self.next = upto;
+        let last = upto == self.chunks.len();
+        let mut hits: Vec<Hit> = self.carry.take().into_iter().collect();
+        hits.extend(self.scanner.chunk_hits(self.hay, batch));
+        resolve_overlaps(&mut hits);
+        if !last {
+            self.carry = hits.pop();
+        }
+        Some(HitBatch {
+            hits,
+            end: self.chunks[upto - 1].end,
+            last,
+        })
+    }
+}
+
 /// Splits a buffer into chunks of about `size` bytes that start right after a line break.
 pub fn split_chunks(hay: &[u8], size: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -743,7 +816,7 @@ impl Haystack {
     /// Opens a file's contents.
     pub fn open(mut file: File, len: u64) -> io::Result<Haystack> {
         if len >= MMAP_THRESHOLD {
-            // SAFETY: the map is read-only and private to this process. If another process
+            // SAFETY: the map is read-only and nothing in tacha writes to it. If another process
             // truncates the file while it is mapped, reading the lost pages raises SIGBUS; that
             // is the same trade-off ripgrep makes for large files, and tacha never writes to a
             // file it has mapped (redaction writes a new file and renames it).
@@ -765,7 +838,31 @@ impl Haystack {
             Haystack::Mapped(m) => m,
         }
     }
+
+    /// Tells the kernel that the bytes before `upto` (less a margin for look-behind) are done
+    /// with, so a mapped file's pages already scanned leave this process's resident memory: a
+    /// 1 GB log then costs one batch of pages, not the whole file. Reading them again stays
+    /// correct (they fault back in from the file), only slower; a read file keeps its buffer.
+    pub fn release(&self, upto: usize) {
+        #[cfg(unix)]
+        if let Haystack::Mapped(map) = self {
+            let upto = upto.saturating_sub(RELEASE_MARGIN).min(map.len());
+            if upto == 0 {
+                return;
+            }
+            // SAFETY: MADV_DONTNEED on a read-only file mapping only drops page-table entries:
+            // the next read of those bytes faults in the file's pages again, so a slice into
+            // the range still reads the file's bytes. Nothing is written through the map.
+            #[allow(unsafe_code)]
+            let _ =
+                unsafe { map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, 0, upto) };
+        }
+    }
 }
+
+/// How far behind a batch's end [`Haystack::release`] keeps pages: more than any context
+/// window or hit the next batch looks back on.
+const RELEASE_MARGIN: usize = 1 << 20;
 
 /// A path as shown in reports (lossy for non-UTF-8 names).
 pub fn display(path: &Path) -> String {
@@ -886,6 +983,39 @@ mod tests {
         for (a, b) in found.iter().zip(&whole) {
             assert_eq!(a, b, "chunks of {chunk}");
         }
+
+        // Redaction written batch by batch (as `tacha redact` writes a large file) is the
+        // redaction of the whole.
+        use crate::redact::{Redactor, Styles, write_redacted, write_redacted_upto};
+        let redactor = Redactor::new(Styles::default(), Fingerprinter::new(b"k"));
+        let mut hits = scanner.chunk_hits(hay, split_chunks(hay, chunk));
+        resolve_overlaps(&mut hits);
+        let mut want = Vec::new();
+        write_redacted(&redactor, scanner.engine(), hay, &hits, &mut want).unwrap();
+        let (mut got, mut pos) = (Vec::new(), 0);
+        for batch in scanner.hit_batches_of(hay, chunk, per_batch) {
+            pos = write_redacted_upto(&redactor, scanner.engine(), hay, &batch.hits, pos, &mut got)
+                .unwrap();
+        }
+        got.extend_from_slice(&hay[pos..]);
+        assert!(want != hay, "nothing redacted");
+        assert!(got == want, "chunks of {chunk}: batched redaction differs");
+    }
+
+    #[test]
+    fn released_pages_of_a_mapped_file_read_the_same() {
+        use std::io::Write;
+        let mut file = tempfile::tempfile().unwrap();
+        let text: Vec<u8> = (0..400_000u32)
+            .flat_map(|i| format!("line {i} ssn 536-90-4399\n").into_bytes())
+            .collect();
+        assert!(text.len() as u64 > MMAP_THRESHOLD + 2 * RELEASE_MARGIN as u64);
+        file.write_all(&text).unwrap();
+        let data = Haystack::open(file, text.len() as u64).unwrap();
+        assert!(matches!(data, Haystack::Mapped(_)));
+        data.release(text.len() / 2);
+        data.release(usize::MAX);
+        assert!(data.as_bytes() == text.as_slice());
     }
 
     #[test]

@@ -98,7 +98,7 @@ fn every_detector_has_examples_both_ways() {
         // A detector whose format is decisive may omit no_match only if it says so by having a
         // validator; everything else must show what it leaves alone.
         assert!(
-            !d.examples.no_match.is_empty() || d.id == "mrz_td2",
+            !d.examples.no_match.is_empty() || &*d.id == "mrz_td2",
             "{} has no examples.no_match",
             d.id
         );
@@ -111,11 +111,11 @@ fn a_rejected_candidate_does_not_hide_another_detectors_match() {
     // ITIN detector must still get it.
     let s = scanner();
     let found = s.scan_bytes("x", b"W-7 filed, number 900-50-0001 assigned");
-    assert!(found.iter().any(|f| f.detector == "us_itin"), "{found:?}");
+    assert!(found.iter().any(|f| &*f.detector == "us_itin"), "{found:?}");
     // 18 digits: the card detector (earlier? no: CLABE is first) - a card-shaped CLABE with
     // CLABE context must be a bank account, and a Luhn-valid card must stay a card.
     let found = s.scan_bytes("x", b"CLABE 002010077777777771");
-    assert_eq!(found[0].detector, "clabe");
+    assert_eq!(&*found[0].detector, "clabe");
 }
 
 #[test]
@@ -182,7 +182,7 @@ fn fragments_are_shared_named_pieces_and_bad_ones_are_clear_errors() {
         det("badge_id", r"\b{{badge}}\b")
     );
     c.add_file("mine.toml", &text).unwrap();
-    let d = c.detectors.iter().find(|d| d.id == "badge_id").unwrap();
+    let d = c.detectors.iter().find(|d| &*d.id == "badge_id").unwrap();
     assert_eq!(
         d.pattern, r"\b(?:B-(?:[0-9]{4})-(?:[0-9]{4}|[0-9]{2}))\b",
         "a fragment stands for a non-capturing group"
@@ -195,7 +195,7 @@ fn fragments_are_shared_named_pieces_and_bad_ones_are_clear_errors() {
     let found = scanner.scan_bytes("t", b"badge B-1234-1985 ok B-12-1985\n");
     let spans: Vec<(u64, u64)> = found
         .iter()
-        .filter(|f| f.detector == "badge_id")
+        .filter(|f| &*f.detector == "badge_id")
         .map(|f| (f.start, f.end))
         .collect();
     assert_eq!(spans, vec![(6, 17)]);
@@ -255,7 +255,7 @@ keywords = { en = ["zorg"] }
         ScanOptions::default(),
     );
     let found = scanner.scan_bytes("t", b"Zorg id Q12345 and W54321\n");
-    let ids: Vec<&str> = found.iter().map(|f| f.detector.as_str()).collect();
+    let ids: Vec<&str> = found.iter().map(|f| &*f.detector).collect();
     assert!(ids.contains(&"zorg_upper"), "{ids:?}");
     assert!(ids.contains(&"zorg_lower"), "{ids:?}");
 }
