@@ -34,7 +34,7 @@ use regex_automata::{Anchored, Input, Match, MatchKind, PatternSet, hybrid};
 use crate::catalog::{Catalog, Category, Detector, DetectorKind, NOT_AFTER_WINDOW};
 use crate::error::CatalogError;
 use crate::people::NamePass;
-use crate::validate::Verdict;
+use crate::validate::{Validator, Verdict};
 use crate::{keyed, mime, segments, sqldump, urlenc, vcard};
 
 /// Bytes before a candidate searched for context words.
@@ -461,9 +461,52 @@ impl Engine {
         first_line: &[u8],
         out: &mut Vec<Hit>,
     ) {
+        let from = out.len();
         self.scan_plain(hay, range.clone(), limit, first_line, out);
         self.scan_encoded(hay, range.clone(), limit, out);
-        self.scan_tables(hay, range, limit, out);
+        self.scan_tables(hay, range.clone(), limit, out);
+        self.scan_twins(hay, range, limit, from, out);
+    }
+
+    /// The document number of a passport or ID card whose MRZ was found (hits `out[from..]`),
+    /// written again near it: a KYC record's `"number":"Z45333147"` beside its `"mrz"`, a
+    /// check-in row's passport column. The MRZ's check digits vouch for the number, so each
+    /// occurrence within [`TWIN_WINDOW`] bytes of the MRZ that stands alone (not glued to a
+    /// letter or digit) and starts in `range` is reported with the MRZ's detector and category.
+    fn scan_twins(
+        &self,
+        hay: &[u8],
+        range: Range<usize>,
+        limit: usize,
+        from: usize,
+        out: &mut Vec<Hit>,
+    ) {
+        let is_mrz =
+            |h: &&Hit| self.detectors[h.detector as usize].validator == Some(Validator::Mrz);
+        let mrzs: Vec<Hit> = out[from..].iter().filter(is_mrz).copied().collect();
+        for m in mrzs {
+            let Some(doc) = crate::validate::mrz_document_number(&hay[m.start..m.end]) else {
+                continue;
+            };
+            let lo = m.start.saturating_sub(TWIN_WINDOW).max(range.start);
+            let hi = (m.end + TWIN_WINDOW).min(limit).max(lo);
+            for at in memchr::memmem::find_iter(&hay[lo..hi], &doc) {
+                let (s, e) = (lo + at, lo + at + doc.len());
+                let glued = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+                if s >= range.end
+                    || (s < m.end && e > m.start)
+                    || glued(s.checked_sub(1).and_then(|i| hay.get(i)))
+                    || glued(hay.get(e))
+                {
+                    continue;
+                }
+                out.push(Hit {
+                    start: s,
+                    end: e,
+                    ..m
+                });
+            }
+        }
     }
 
     /// Rows of SQL `INSERT` and `COPY` statements with rows starting in `range`, laid out as
@@ -1759,6 +1802,10 @@ struct KeywordIndex {
     /// Everything before this offset has been searched.
     searched: usize,
 }
+
+/// How far from its MRZ a document number is looked for (see [`Engine::scan_twins`]): one
+/// record of a KYC export or booking.
+const TWIN_WINDOW: usize = 2048;
 
 /// Bytes searched ahead of the current window at a time.
 const KEYWORD_BLOCK: usize = 16 << 10;

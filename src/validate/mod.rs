@@ -22,6 +22,7 @@ mod spain;
 mod us;
 
 pub use generic::{DateParts, parse_date};
+pub use mrz::document_number as mrz_document_number;
 
 /// What a validator says about a candidate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -262,10 +262,80 @@ pub(crate) fn mrz(s: &[u8]) -> Verdict {
     }
 }
 
+/// The document number of a valid MRZ as printed on the document, fillers removed
+/// (`L898902C3`; `BAA000589` of a Spanish ID card's TD1): what a record beside the MRZ repeats
+/// in its own field. `None` when the MRZ does not validate, when the number runs on into the
+/// optional data (long TD1/TD2 numbers), or is shorter than 5 characters. Lines may be
+/// separated by `\n` escapes, as in JSON strings.
+pub fn document_number(s: &[u8]) -> Option<Vec<u8>> {
+    let unescaped;
+    let s = if memchr::memmem::find(s, b"\\n").is_some() {
+        unescaped = with_breaks(s);
+        &unescaped[..]
+    } else {
+        s
+    };
+    if mrz(s) == Verdict::Invalid {
+        return None;
+    }
+    let l = Lines::parse(s)?;
+    let (doc, chk) = match l.count {
+        2 => (&l.line(1)[..9], l.line(1)[9]),
+        3 => (&l.line(0)[5..14], l.line(0)[14]),
+        _ => return None,
+    };
+    if chk == b'<' {
+        return None;
+    }
+    let len = doc.iter().rposition(|&c| c != b'<')? + 1;
+    let doc = &doc[..len];
+    (len >= 5 && !doc.contains(&b'<')).then(|| doc.to_vec())
+}
+
+/// `s` with each `\n` / `\r` escape turned into the byte it stands for.
+fn with_breaks(s: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        match (s[i], s.get(i + 1)) {
+            (b'\\', Some(b'n')) => {
+                out.push(b'\n');
+                i += 2;
+            }
+            (b'\\', Some(b'r')) => {
+                out.push(b'\r');
+                i += 2;
+            }
+            (c, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use Verdict::{Invalid, TestValue, Valid};
+
+    #[test]
+    fn document_numbers_of_valid_mrzs() {
+        assert_eq!(
+            document_number(join(&TD3_US).as_bytes()).as_deref(),
+            Some(&b"A12345678"[..])
+        );
+        assert_eq!(
+            document_number(join(&TD1_ES).as_bytes()).as_deref(),
+            Some(&b"BAA000589"[..])
+        );
+        assert_eq!(
+            document_number(TD3_ES.join("\\n").as_bytes()).as_deref(),
+            Some(&b"PAA123456"[..])
+        );
+        assert_eq!(document_number(edit(&TD3_US, 1, 9, b'5').as_bytes()), None);
+    }
 
     const TD3_SPECIMEN: [&str; 2] = [
         "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
