@@ -465,7 +465,89 @@ impl Engine {
         self.scan_plain(hay, range.clone(), limit, first_line, out);
         self.scan_encoded(hay, range.clone(), limit, out);
         self.scan_tables(hay, range.clone(), limit, out);
+        if Header::parse(first_line).is_none() {
+            self.scan_pasted_tables(hay, range.clone(), limit, out);
+        }
         self.scan_twins(hay, range, limit, from, out);
+    }
+
+    /// Tables pasted below some prose (`Here's the export you asked for:` then a TSV header and
+    /// rows), whose header is not the document's first line: each is scanned as a document of
+    /// its own, so that its column names are context for its cells as a first-line header's
+    /// are (`DOB` above `12/02/1985` three rows down). A table is a header line (short cells,
+    /// each with a letter, one of them naming a detector) followed by at least one line with as
+    /// many cells; it starts in `range` and ends at the first line that has a different count,
+    /// or at `range`'s end. Its hits may overlap the plain scan's (the caller resolves them).
+    /// Finding candidates costs two `memchr` calls a line.
+    fn scan_pasted_tables(
+        &self,
+        hay: &[u8],
+        range: Range<usize>,
+        limit: usize,
+        out: &mut Vec<Hit>,
+    ) {
+        let limit = limit.min(hay.len());
+        let line_end =
+            |from: usize| memchr::memchr(b'\n', &hay[from..limit]).map_or(limit, |i| from + i);
+        let cells = |line: &[u8], delim: u8| memchr::memchr_iter(delim, line).count();
+        let mut found = Vec::new();
+        let mut at = match range.start {
+            0 => 0,
+            s => match memchr::memchr(b'\n', &hay[s - 1..range.end]) {
+                Some(i) => s + i,
+                None => return,
+            },
+        };
+        while at < range.end {
+            let end = line_end(at);
+            let line = &hay[at..end];
+            let next = end + 1;
+            if next >= limit || memchr::memchr3(b'\t', b';', b',', line).is_none() {
+                at = next;
+                continue;
+            }
+            let table = Header::parse(line).filter(|h| {
+                let n = cells(line, h.delim);
+                // Column names: short, and no timestamps or numbers (a log line's are).
+                h.fields().all(|f| f.trim_ascii().len() <= 40)
+                    && !line
+                        .windows(2)
+                        .any(|w| w[0].is_ascii_digit() && w[1].is_ascii_digit())
+                    && cells(&hay[next..line_end(next)], h.delim) == n
+                    && self
+                        .columns(Header {
+                            line: h.line,
+                            delim: h.delim,
+                        })
+                        .owners
+                        .iter()
+                        .any(|o| !o.is_empty())
+            });
+            let Some(h) = table else {
+                at = next;
+                continue;
+            };
+            let n = cells(line, h.delim);
+            let mut stop = next;
+            while stop < limit && stop < range.end {
+                let e = line_end(stop);
+                if cells(&hay[stop..e], h.delim) != n {
+                    break;
+                }
+                stop = e + 1;
+            }
+            let stop = stop.min(limit);
+            let text = &hay[at..stop];
+            self.scan_view(
+                text,
+                next - at,
+                h.line,
+                |r| at + r.start..at + r.end,
+                &mut found,
+                out,
+            );
+            at = stop;
+        }
     }
 
     /// The document number of a passport or ID card whose MRZ was found (hits `out[from..]`),

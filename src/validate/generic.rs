@@ -497,7 +497,8 @@ pub(crate) fn ipv4(s: &[u8]) -> Verdict {
         let len = digits_value(p);
         len < 32 && value & (u32::MAX >> len) == 0
     });
-    if parts != 4 || netmask {
+    // The unspecified address is no one's asset.
+    if parts != 4 || netmask || value == 0 {
         Verdict::Invalid
     } else if (prefix.is_none() && value & 0xff == 0) || network {
         Verdict::Weak
@@ -1153,7 +1154,6 @@ mod tests {
         all(
             ipv4,
             &[
-                "0.0.0.0",
                 "8.10.190.0",
                 "10.20.30.0",
                 "10-0-2-0",
@@ -1172,6 +1172,8 @@ mod tests {
             &[
                 "010.1.1.1",
                 "1.2.3.4.5",
+                "0.0.0.0",
+                "0.0.0.0/0",
                 "1.2.3.4/33",
                 "1.2.3.4/08",
                 "1.2.3.4/",
