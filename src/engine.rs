@@ -502,32 +502,24 @@ impl Engine {
             let end = line_end(at);
             let line = &hay[at..end];
             let next = end + 1;
-            if next >= limit || memchr::memchr3(b'\t', b';', b',', line).is_none() {
-                at = next;
-                continue;
-            }
-            let table = Header::parse(line).filter(|h| {
-                let n = cells(line, h.delim);
-                // Column names: short, and no timestamps or numbers (a log line's are).
-                h.fields().all(|f| f.trim_ascii().len() <= 40)
-                    && !line
-                        .windows(2)
-                        .any(|w| w[0].is_ascii_digit() && w[1].is_ascii_digit())
-                    && cells(&hay[next..line_end(next)], h.delim) == n
-                    && self
-                        .columns(Header {
-                            line: h.line,
-                            delim: h.delim,
-                        })
-                        .owners
-                        .iter()
-                        .any(|o| !o.is_empty())
-            });
-            let Some(h) = table else {
+            // A header: short column names, without timestamps or numbers (a log line's are),
+            // one naming a detector, and a next line with as many cells.
+            let header = (next < limit && memchr::memchr3(b'\t', b';', b',', line).is_some())
+                .then(|| Header::parse(line))
+                .flatten()
+                .map(|h| (h, cells(line, h.delim)))
+                .filter(|&(h, n)| {
+                    h.fields().all(|f| f.trim_ascii().len() <= 40)
+                        && !line
+                            .windows(2)
+                            .any(|w| w[0].is_ascii_digit() && w[1].is_ascii_digit())
+                        && cells(&hay[next..line_end(next)], h.delim) == n
+                        && self.columns(h).owners.iter().any(|o| !o.is_empty())
+                });
+            let Some((h, n)) = header else {
                 at = next;
                 continue;
             };
-            let n = cells(line, h.delim);
             let mut stop = next;
             while stop < limit && stop < range.end {
                 let e = line_end(stop);
@@ -1982,7 +1974,7 @@ fn product_token(hay: &[u8], end: usize) -> bool {
 
 /// The header line of a delimited document (CSV, TSV, semicolon-separated): a short first line
 /// with at least two of the same delimiter and no digits-only fields.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Header<'a> {
     line: &'a [u8],
     delim: u8,

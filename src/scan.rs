@@ -320,23 +320,21 @@ impl Scanner {
         hay: &[u8],
         each: &mut dyn FnMut(u64, Vec<Finding>, bool) -> bool,
     ) -> bool {
-        let per_batch = BATCH_CHUNKS.max(2 * rayon::current_num_threads());
-        self.batches(path, hay, PARALLEL_CHUNK, per_batch, each)
+        self.batches(path, self.hit_batches(hay), each)
     }
 
-    /// [`Scanner::scan_batches`] with chunks of about `chunk` bytes, `per_batch` to a batch.
+    /// [`Scanner::scan_batches`] over the given batches of hits.
     fn batches(
         &self,
         path: &str,
-        hay: &[u8],
-        chunk: usize,
-        per_batch: usize,
+        batches: HitBatches<'_>,
         each: &mut dyn FnMut(u64, Vec<Finding>, bool) -> bool,
     ) -> bool {
         let shared: Arc<str> = path.into();
+        let hay = batches.hay;
         let mut lines = LineCounter::default();
         let mut covered = 0;
-        for batch in self.hit_batches_of(hay, chunk, per_batch) {
+        for batch in batches {
             let mut parts = self
                 .convert(&shared, hay, &batch.hits, &mut lines)
                 .into_iter();
@@ -386,24 +384,24 @@ impl Scanner {
 
     /// The engine's hits over a whole buffer, overlaps resolved, in order.
     pub fn hits(&self, hay: &[u8]) -> Vec<Hit> {
-        let mut hits = self.chunk_hits(hay, split_chunks(hay, PARALLEL_CHUNK));
+        let mut hits = self.chunk_hits(hay, &split_chunks(hay, PARALLEL_CHUNK));
         resolve_overlaps(&mut hits);
         hits
     }
 
     /// The engine's hits in consecutive chunks of a buffer, scanned in parallel, each with a
     /// look-ahead past its end; overlaps not yet resolved.
-    fn chunk_hits(&self, hay: &[u8], chunks: Vec<Range<usize>>) -> Vec<Hit> {
-        let scan = |r: Range<usize>| {
+    fn chunk_hits(&self, hay: &[u8], chunks: &[Range<usize>]) -> Vec<Hit> {
+        let scan = |r: &Range<usize>| {
             let mut v = Vec::new();
             let limit = (r.end + LOOKAHEAD).min(hay.len());
-            self.engine.scan(hay, r, limit, &mut v);
+            self.engine.scan(hay, r.clone(), limit, &mut v);
             v
         };
         if chunks.len() == 1 {
-            return chunks.into_iter().flat_map(scan).collect();
+            return scan(&chunks[0]);
         }
-        let parts: Vec<Vec<Hit>> = chunks.into_par_iter().map(scan).collect();
+        let parts: Vec<Vec<Hit>> = chunks.par_iter().map(scan).collect();
         parts.into_iter().flatten().collect()
     }
 
@@ -764,12 +762,14 @@ impl Iterator for HitBatches<'_> {
         if self.next >= self.chunks.len() {
             return None;
         }
-        let upto = (self.next + self.per_batch).min(self.chunks.len());
-        let batch = self.chunks[self.next..upto].to_vec();
+        let (from, upto) = (
+            self.next,
+            (self.next + self.per_batch).min(self.chunks.len()),
+        );
         self.next = upto;
         let last = upto == self.chunks.len();
         let mut hits: Vec<Hit> = self.carry.take().into_iter().collect();
-        hits.extend(self.scanner.chunk_hits(self.hay, batch));
+        hits.extend(self.scanner.chunk_hits(self.hay, &self.chunks[from..upto]));
         resolve_overlaps(&mut hits);
         if !last {
             self.carry = hits.pop();
@@ -965,12 +965,13 @@ mod tests {
         per_batch: usize,
         at_least: usize,
     ) {
-        let mut hits = scanner.chunk_hits(hay, split_chunks(hay, chunk));
+        let mut hits = scanner.chunk_hits(hay, &split_chunks(hay, chunk));
         resolve_overlaps(&mut hits);
-        let whole = scanner.hits_to_findings("t", hay, hits);
+        let whole = scanner.hits_to_findings("t", hay, hits.clone());
         assert!(whole.len() > at_least, "{}", whole.len());
         let (mut found, mut bytes, mut dones) = (Vec::new(), 0, 0);
-        let ran = scanner.batches("t", hay, chunk, per_batch, &mut |n, fs, done| {
+        let batches = scanner.hit_batches_of(hay, chunk, per_batch);
+        let ran = scanner.batches("t", batches, &mut |n, fs, done| {
             assert_eq!(dones, 0, "a batch after the last");
             bytes += n;
             dones += usize::from(done);
@@ -988,8 +989,6 @@ mod tests {
         // redaction of the whole.
         use crate::redact::{Redactor, Styles, write_redacted, write_redacted_upto};
         let redactor = Redactor::new(Styles::default(), Fingerprinter::new(b"k"));
-        let mut hits = scanner.chunk_hits(hay, split_chunks(hay, chunk));
-        resolve_overlaps(&mut hits);
         let mut want = Vec::new();
         write_redacted(&redactor, scanner.engine(), hay, &hits, &mut want).unwrap();
         let (mut got, mut pos) = (Vec::new(), 0);

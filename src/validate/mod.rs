@@ -193,27 +193,7 @@ impl Validator {
             Validator::CardTrack => financial::card_track(s),
             Validator::Iban => financial::iban(s),
             Validator::Clabe => financial::clabe(s),
-            Validator::Mrz => {
-                // An MRZ inside a JSON or C string has `\n` escapes between its lines.
-                if memchr::memmem::find(s, b"\\n").is_some() {
-                    let mut buf = [0u8; 160];
-                    let mut n = 0;
-                    let mut i = 0;
-                    while i < s.len() && n < buf.len() {
-                        if s[i] == b'\\' && matches!(s.get(i + 1), Some(b'n' | b'r')) {
-                            buf[n] = if s[i + 1] == b'n' { b'\n' } else { b'\r' };
-                            i += 2;
-                        } else {
-                            buf[n] = s[i];
-                            i += 1;
-                        }
-                        n += 1;
-                    }
-                    mrz::mrz(&buf[..n])
-                } else {
-                    mrz::mrz(s)
-                }
-            }
+            Validator::Mrz => mrz::mrz(mrz::unescape(s, &mut [0u8; mrz::ESCAPED_MAX])),
             Validator::Email => generic::email(s),
             Validator::Phone => generic::phone(s),
             Validator::Ipv4 => generic::ipv4(s),

@@ -262,19 +262,39 @@ pub(crate) fn mrz(s: &[u8]) -> Verdict {
     }
 }
 
+/// Longest MRZ, with its line breaks written as escapes, that [`unescape`] reads.
+pub(crate) const ESCAPED_MAX: usize = 160;
+
+/// An MRZ as matched, with the `\n` / `\r` escapes of a JSON or C string between its lines
+/// turned into the bytes they stand for (in `buf`, at most [`ESCAPED_MAX`] bytes); `s` itself
+/// when it has none.
+pub(crate) fn unescape<'a>(s: &'a [u8], buf: &'a mut [u8; ESCAPED_MAX]) -> &'a [u8] {
+    if memchr::memmem::find(s, b"\\n").is_none() {
+        return s;
+    }
+    let mut n = 0;
+    let mut i = 0;
+    while i < s.len() && n < buf.len() {
+        if s[i] == b'\\' && matches!(s.get(i + 1), Some(b'n' | b'r')) {
+            buf[n] = if s[i + 1] == b'n' { b'\n' } else { b'\r' };
+            i += 2;
+        } else {
+            buf[n] = s[i];
+            i += 1;
+        }
+        n += 1;
+    }
+    &buf[..n]
+}
+
 /// The document number of a valid MRZ as printed on the document, fillers removed
 /// (`L898902C3`; `BAA000589` of a Spanish ID card's TD1): what a record beside the MRZ repeats
 /// in its own field. `None` when the MRZ does not validate, when the number runs on into the
 /// optional data (long TD1/TD2 numbers), or is shorter than 5 characters. Lines may be
 /// separated by `\n` escapes, as in JSON strings.
 pub fn document_number(s: &[u8]) -> Option<Vec<u8>> {
-    let unescaped;
-    let s = if memchr::memmem::find(s, b"\\n").is_some() {
-        unescaped = with_breaks(s);
-        &unescaped[..]
-    } else {
-        s
-    };
+    let mut buf = [0u8; ESCAPED_MAX];
+    let s = unescape(s, &mut buf);
     if mrz(s) == Verdict::Invalid {
         return None;
     }
@@ -290,29 +310,6 @@ pub fn document_number(s: &[u8]) -> Option<Vec<u8>> {
     let len = doc.iter().rposition(|&c| c != b'<')? + 1;
     let doc = &doc[..len];
     (len >= 5 && !doc.contains(&b'<')).then(|| doc.to_vec())
-}
-
-/// `s` with each `\n` / `\r` escape turned into the byte it stands for.
-fn with_breaks(s: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(s.len());
-    let mut i = 0;
-    while i < s.len() {
-        match (s[i], s.get(i + 1)) {
-            (b'\\', Some(b'n')) => {
-                out.push(b'\n');
-                i += 2;
-            }
-            (b'\\', Some(b'r')) => {
-                out.push(b'\r');
-                i += 2;
-            }
-            (c, _) => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]
