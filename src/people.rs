@@ -137,6 +137,9 @@ pub struct Words {
     /// Words that, glued before a label in a key (`city_name`, `fileName`, `host-name`), make
     /// the key name a thing rather than a person.
     pub things: Vec<String>,
+    /// Words of a transcript role that make its speaker a program (`Bot (Ava):`, `Sofi
+    /// (virtual agent):`): the name it answers to is no person's.
+    pub machines: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -223,6 +226,8 @@ pub struct NamePass {
     cue_pairs: Vec<u64>,
     /// [`Words::things`], in ASCII lower case.
     things: std::collections::HashSet<Vec<u8>>,
+    /// [`Words::machines`], in ASCII lower case.
+    machines: std::collections::HashSet<Vec<u8>>,
 }
 
 /// Shape of a token.
@@ -381,6 +386,11 @@ impl NamePass {
             .iter()
             .map(|t| t.to_ascii_lowercase().into_bytes())
             .collect();
+        let machines = w
+            .machines
+            .iter()
+            .map(|t| t.to_ascii_lowercase().into_bytes())
+            .collect();
         Ok(NamePass {
             detector,
             conf: rules.confidence,
@@ -389,6 +399,7 @@ impl NamePass {
             cue_owners,
             cue_pairs,
             things,
+            machines,
         })
     }
 
@@ -622,7 +633,7 @@ impl NamePass {
     /// cue. Words that are also common words (`Will`, `Mark`, `Grant`) never qualify.
     fn lone_decision(&self, hay: &[u8], tok: Tok, limit: usize) -> Option<f32> {
         let (s, e) = (tok.start, tok.end);
-        if !(may_speak(hay, e, limit) && speaks(hay, s, e, limit).is_some()
+        if !(may_speak(hay, e, limit) && self.speaks(hay, s, e, limit).is_some()
             || signs(hay, s, e, limit))
         {
             return None;
@@ -638,7 +649,7 @@ impl NamePass {
     fn run_speaks(&self, hay: &[u8], run: &Run, limit: usize) -> Option<bool> {
         let (s, e) = (run.start(), run.end());
         if may_speak(hay, e, limit) {
-            return speaks(hay, s, e, limit);
+            return self.speaks(hay, s, e, limit);
         }
         let at = |p: usize| hay.get(p).copied().filter(|_| p < limit);
         let ends = matches!(
@@ -655,6 +666,16 @@ impl NamePass {
             && dash_before
             && line_head(hay, s).is_some_and(|(head, _)| dash_marker(head.trim_ascii()));
         signs.then_some(true)
+    }
+
+    /// Whether `s..e` speaks in a transcript (see [`speaks`]) under a role that is no
+    /// program's: `Bot (Ava):` and `Sofi (virtual agent):` are a chatbot's turns.
+    fn speaks(&self, hay: &[u8], s: usize, e: usize, limit: usize) -> Option<bool> {
+        let (stamped, role) = speaks(hay, s, e, limit)?;
+        let machine = role
+            .split(|b| !b.is_ascii_alphabetic())
+            .any(|w| !w.is_empty() && self.machines.contains(&w.to_ascii_lowercase()));
+        (!machine).then_some(stamped)
     }
 
     /// A speaker's or signer's run (see [`Self::run_speaks`]) is a name when its words are
@@ -1659,14 +1680,16 @@ fn may_speak(hay: &[u8], e: usize, limit: usize) -> bool {
 /// Whether the word `s..e` speaks in a transcript: alone at the head of its line (after a
 /// time stamp), maybe with a role in brackets, before a colon (`Helen (IT): can you…`,
 /// `Mike: hey`); or in brackets after a role (`Helpdesk (Amira): what's`). What follows the
-/// colon is words, not a number (`Max: 100` is a setting). `Some(stamped)` when it speaks,
-/// where `stamped` says the line starts with a bracketed time stamp (`[10:02] `).
-fn speaks(hay: &[u8], s: usize, e: usize, limit: usize) -> Option<bool> {
+/// colon is words, not a number (`Max: 100` is a setting). `Some((stamped, role))` when it
+/// speaks, where `stamped` says the line starts with a bracketed time stamp (`[10:02] `) and
+/// `role` is the role's text (empty without one).
+fn speaks(hay: &[u8], s: usize, e: usize, limit: usize) -> Option<(bool, &[u8])> {
     let (line, _) = line_head(hay, s)?;
     let stamped = line.trim_ascii_start().starts_with(b"[");
     let head = strip_stamp(line);
     let at = |p: usize| hay.get(p).copied().filter(|_| p < limit);
     let mut p = e;
+    let mut role: &[u8] = &[];
     if head.is_empty() {
         // `Name (role):`
         if at(p) == Some(b' ') && at(p + 1) == Some(b'(') {
@@ -1674,13 +1697,16 @@ fn speaks(hay: &[u8], s: usize, e: usize, limit: usize) -> Option<bool> {
                 .iter()
                 .position(|&b| matches!(b, b')' | b'(' | b'\n'));
             match close {
-                Some(i) if i > 0 && hay[p + 2 + i] == b')' => p += 3 + i,
+                Some(i) if i > 0 && hay[p + 2 + i] == b')' => {
+                    role = &hay[p + 2..p + 2 + i];
+                    p += 3 + i;
+                }
                 _ => return None,
             }
         }
     } else {
         // `Role (Name):`
-        let role = head.strip_suffix(b"(")?.trim_ascii_end();
+        role = head.strip_suffix(b"(")?.trim_ascii_end();
         let wordy = role.first().is_some_and(|&b| is_letter_byte(b))
             && role.len() <= 32
             && role.iter().all(|&b| is_letter_byte(b) || b == b' ');
@@ -1700,7 +1726,7 @@ fn speaks(hay: &[u8], s: usize, e: usize, limit: usize) -> Option<bool> {
         }
         _ => false,
     };
-    words_follow.then_some(stamped)
+    words_follow.then_some((stamped, role))
 }
 
 /// `-`, `--`, `—`, `–` or `~`: what opens a signature line.
@@ -2202,6 +2228,10 @@ mod tests {
             ("Agent (Tier 2): please hold", &[]),
             ("Offices:\n\nAustin\nDenver\nMonterrey", &[]),
             ("Status report\n\nCarla is away today", &[]),
+            // A chatbot's turns: the role names a program.
+            ("Bot (Ava): Hi! What can I help with?", &[]),
+            ("Sofi (asistente virtual): ¿En qué te ayudo?", &[]),
+            ("[10:02] Virtual Agent (Lena): Please type the code.", &[]),
         ] {
             assert_eq!(names(&p, text), want, "{text}");
         }

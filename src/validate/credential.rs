@@ -105,6 +105,20 @@ pub(crate) fn strong_secret(s: &[u8]) -> Verdict {
     secret(v)
 }
 
+/// A one-time code: its digits (a space or dash may split them) are not one digit repeated,
+/// which is a failed try, a placeholder or a mask (`000000`, `1111`).
+pub(crate) fn one_time_code(s: &[u8]) -> Verdict {
+    let mut digits = s.iter().filter(|b| b.is_ascii_digit());
+    let Some(first) = digits.next() else {
+        return Verdict::Invalid;
+    };
+    if digits.all(|d| d == first) {
+        Verdict::Invalid
+    } else {
+        Verdict::Valid
+    }
+}
+
 /// Whether a value has a run of eight of one mask character (`x`, `X`, `0`, `*`): the filler of
 /// a sample value (`sk_test_xxxxxxxxxxxx`, `TEST-0000000000000000-…`, `.../TXXXXXXXX/...`).
 /// Eight in a row is about one in four billion in a random hexadecimal secret.
@@ -570,6 +584,16 @@ mod tests {
         ] {
             assert_eq!(secret(s.as_bytes()), Verdict::Valid, "{s}");
         }
+    }
+
+    #[test]
+    fn a_one_time_code_is_no_digit_repeated() {
+        all(
+            one_time_code,
+            &["771045", "482 913", "8842-1903", "0107"],
+            Valid,
+        );
+        all(one_time_code, &["000000", "1111", "999 999", ""], Invalid);
     }
 
     #[test]

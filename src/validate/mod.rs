@@ -146,6 +146,9 @@ pub enum Validator {
     /// A secret without an `=`/`:` after its label: six characters or more, a letter and a
     /// digit or symbol.
     StrongSecret,
+    /// A one-time or verification code (four to eight digits, maybe split by a space or a
+    /// dash): not one digit repeated (`000000`, a failed try or a placeholder).
+    OneTimeCode,
     /// A login name after a user label or in an sshd/PAM/sudo line: not a system or service
     /// account, a placeholder or a status word.
     Username,
@@ -229,6 +232,7 @@ impl Validator {
             Validator::EcCedula => latam::ec_cedula(s),
             Validator::Secret => credential::secret(s),
             Validator::StrongSecret => credential::strong_secret(s),
+            Validator::OneTimeCode => credential::one_time_code(s),
             Validator::Username => credential::username(s),
             Validator::Login => credential::login(s),
             Validator::Token => credential::token(s),
@@ -360,7 +364,7 @@ mod tests {
     }
 
     /// Every validator, for exhaustive tests.
-    pub(crate) const ALL: [Validator; 49] = [
+    pub(crate) const ALL: [Validator; 50] = [
         Validator::Ssn,
         Validator::Itin,
         Validator::Ein,
@@ -403,6 +407,7 @@ mod tests {
         Validator::EcCedula,
         Validator::Secret,
         Validator::StrongSecret,
+        Validator::OneTimeCode,
         Validator::Username,
         Validator::Login,
         Validator::Token,
