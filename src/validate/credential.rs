@@ -98,7 +98,8 @@ pub(crate) fn strong_secret(s: &[u8]) -> Verdict {
         v = rest;
     }
     let letter = v.iter().any(u8::is_ascii_alphabetic);
-    let other = v.iter().any(|b| !b.is_ascii_alphabetic());
+    // A digit or an ASCII symbol: the bytes of an accented letter are no symbol (`caducó`).
+    let other = v.iter().any(|b| b.is_ascii() && !b.is_ascii_alphabetic());
     if v.len() < 6 || !letter || !other {
         return Verdict::Invalid;
     }
@@ -584,6 +585,21 @@ mod tests {
         ] {
             assert_eq!(secret(s.as_bytes()), Verdict::Valid, "{s}");
         }
+    }
+
+    #[test]
+    fn a_strong_secret_has_a_letter_and_an_ascii_digit_or_symbol() {
+        all(
+            strong_secret,
+            &["Luna2022$", "invierno348", "Pumas-7731-z"],
+            Valid,
+        );
+        // Accented letters are letters, not symbols; short values and plain words fail.
+        all(
+            strong_secret,
+            &["caducó", "contraseña", "Ab1", "password"],
+            Invalid,
+        );
     }
 
     #[test]
