@@ -463,10 +463,11 @@ impl Engine {
     ) {
         let from = out.len();
         self.scan_plain(hay, range.clone(), limit, first_line, out);
+        let plain_end = out.len();
         self.scan_encoded(hay, range.clone(), limit, out);
         self.scan_tables(hay, range.clone(), limit, out);
         if Header::parse(first_line).is_none() {
-            self.scan_pasted_tables(hay, range.clone(), limit, out);
+            self.scan_pasted_tables(hay, range.clone(), limit, from..plain_end, out);
         }
         self.scan_twins(hay, range, limit, from, out);
     }
@@ -478,14 +479,19 @@ impl Engine {
     /// each with a letter, one of them naming a detector) followed by at least one line with as
     /// many cells; it starts in `range` and ends at the first line that has a different count,
     /// or at `range`'s end. Its hits may overlap the plain scan's (the caller resolves them).
+    /// The table's reading decides for the detectors that need a word nearby: their plain
+    /// hits in its rows (`out[plain]`) that it does not repeat are dropped (the `DOB` of the
+    /// header line near the first row's hire date labels another column).
     /// Finding candidates costs two `memchr` calls a line.
     fn scan_pasted_tables(
         &self,
         hay: &[u8],
         range: Range<usize>,
         limit: usize,
+        plain: Range<usize>,
         out: &mut Vec<Hit>,
     ) {
+        let mut plain = plain;
         let limit = limit.min(hay.len());
         let line_end =
             |from: usize| memchr::memchr(b'\n', &hay[from..limit]).map_or(limit, |i| from + i);
@@ -530,6 +536,7 @@ impl Engine {
             }
             let stop = stop.min(limit);
             let text = &hay[at..stop];
+            let view = out.len();
             self.scan_view(
                 text,
                 next - at,
@@ -538,6 +545,25 @@ impl Engine {
                 &mut found,
                 out,
             );
+            let repeated: std::collections::HashSet<(u32, usize, usize)> = out[view..]
+                .iter()
+                .map(|h| (h.detector, h.start, h.end))
+                .collect();
+            let words_decide = |h: &Hit| {
+                let d = &self.detectors[h.detector as usize];
+                d.kind == DetectorKind::Regex && d.context_required && !d.column_context_only
+            };
+            let mut i = 0;
+            let before = out.len();
+            out.retain(|h| {
+                let vetoed = plain.contains(&i)
+                    && (next..stop).contains(&h.start)
+                    && words_decide(h)
+                    && !repeated.contains(&(h.detector, h.start, h.end));
+                i += 1;
+                !vetoed
+            });
+            plain.end -= before - out.len();
             at = stop;
         }
     }
@@ -1192,20 +1218,32 @@ impl Engine {
             return None;
         }
         let (conf, verdict) = self.verdict(hay, pid, vs, ve)?;
+        // The column a cell sits in: its name is the cell's label.
+        let column = scope
+            .header
+            .and_then(|cols| Some((cols, cols.column(hay, vs)?)));
+        // A column named as `not_after` names (`Hire date`, `Expiry`) holds no such value,
+        // whatever words the cells before it or the header line hold.
+        if let (Some(re), Some((cols, col))) = (&self.not_after[pid], column) {
+            if cols
+                .header
+                .fields()
+                .nth(col)
+                .is_some_and(|f| re.is_match(column_name(f)))
+            {
+                return None;
+            }
+        }
         let (mut ctx, neg) = if d.column_context_only {
             (false, false)
         } else {
             self.context(hay, pid as u32, vs, ve, d.negative_context, scope)
         };
-        if !ctx {
-            if let Some(cols) = scope.header {
-                if let Some(col) = cols.column(hay, vs) {
-                    ctx = cols
-                        .owners
-                        .get(col)
-                        .is_some_and(|o| o.contains(&(pid as u32)));
-                }
-            }
+        if let (false, Some((cols, col))) = (ctx, column) {
+            ctx = cols
+                .owners
+                .get(col)
+                .is_some_and(|o| o.contains(&(pid as u32)));
         }
         self.finish(pid, vs, ve, conf, verdict, ctx, neg)
     }
