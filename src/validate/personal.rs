@@ -282,7 +282,12 @@ pub(crate) fn surname(s: &[u8]) -> Verdict {
 /// `Member ID: XGH482915733`): 5 to 20 letters and digits (hyphens between groups), at least
 /// four digits, not one repeated character.
 pub(crate) fn record_id(s: &[u8]) -> Verdict {
-    let body: Vec<u8> = s.iter().copied().filter(|&c| c != b'-').collect();
+    // Dashes and the spaces of a printed grouping (`ZGP 8441 0297`) are no part of the number.
+    let body: Vec<u8> = s
+        .iter()
+        .copied()
+        .filter(|&c| c != b'-' && c != b' ')
+        .collect();
     if !(5..=20).contains(&body.len())
         || !body.iter().all(u8::is_ascii_alphanumeric)
         || body.iter().filter(|c| c.is_ascii_digit()).count() < 4
