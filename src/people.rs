@@ -120,6 +120,10 @@ pub struct Cues {
     pub closings: Keywords,
     /// Self-introductions (`my name is`, `soy`).
     pub intros: Keywords,
+    /// Labels of a field that holds a part of a person's name and nothing else (`Last name:`,
+    /// `Primer apellido:`): after a `:` or `=`, one capitalised word missing from the
+    /// dictionaries is taken for a name, as after a title.
+    pub fields: Keywords,
 }
 
 /// Word lists.
@@ -198,7 +202,7 @@ const F_NAME: u16 = F_GIVEN | F_SURNAME;
 /// The kinds of cue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum CueKind {
-    Label { colon: bool },
+    Label { colon: bool, field: bool },
     Title,
     Greeting,
     Closing,
@@ -346,7 +350,11 @@ impl NamePass {
                 }
             }
         };
-        add(&c.labels, |colon| CueKind::Label { colon });
+        add(&c.labels, |colon| CueKind::Label {
+            colon,
+            field: false,
+        });
+        add(&c.fields, |colon| CueKind::Label { colon, field: true });
         add(&c.titles, |_| CueKind::Title);
         add(&c.greetings, |_| CueKind::Greeting);
         add(&c.closings, |_| CueKind::Closing);
@@ -871,7 +879,7 @@ impl NamePass {
                                 let last = f[end..].iter().all(|b| !b.is_ascii_alphanumeric());
                                 cue_bounded(f, i, end)
                                     && self.cue_owners[m.pattern().as_usize()].iter().any(
-                                        |k| matches!(k, CueKind::Label { colon } if !colon || last),
+                                        |k| matches!(k, CueKind::Label { colon, .. } if !colon || last),
                                     )
                             })
                 })
@@ -909,7 +917,7 @@ impl NamePass {
                 titled = true;
             }
             CueKind::Label { .. } if self.names_a_thing(hay, ks) => return None,
-            CueKind::Label { colon } => {
+            CueKind::Label { colon, .. } => {
                 // `Nombre(s):`, `Beneficiario(a):`
                 for suffix in [&b"(s)"[..], b"(a)", b"(as)", b"(es)", b"(os)"] {
                     if hay[p..limit].starts_with(suffix) {
@@ -1004,10 +1012,17 @@ impl NamePass {
             }
             _ => {}
         }
-        let colon = separated || !matches!(kind, CueKind::Label { colon: false } | CueKind::Intro);
-        let conf = self.cue_decision(&mut run, colon || titled, titled)?;
+        let colon =
+            separated || !matches!(kind, CueKind::Label { colon: false, .. } | CueKind::Intro);
+        // A name field's label with its `:` vouches for an unknown word as a title does.
+        let vouched = titled || separated && matches!(kind, CueKind::Label { field: true, .. });
+        let conf = self.cue_decision(&mut run, colon || titled, vouched)?;
+        // An unknown word glued to `_` is an identifier (`<fullName>Mothers_Maiden_Name__c`).
+        if conf == 0.0 && !titled && at(after) == Some(b'_') {
+            return None;
+        }
         let conf =
-            if titled && conf == 0.0 && matches!(kind, CueKind::Title | CueKind::Label { .. }) {
+            if vouched && conf == 0.0 && matches!(kind, CueKind::Title | CueKind::Label { .. }) {
                 self.conf.title_unknown
             } else {
                 conf
@@ -2232,6 +2247,23 @@ mod tests {
             ("Bot (Ava): Hi! What can I help with?", &[]),
             ("Sofi (asistente virtual): ¿En qué te ayudo?", &[]),
             ("[10:02] Virtual Agent (Lena): Please type the code.", &[]),
+        ] {
+            assert_eq!(names(&p, text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_name_field_vouches_for_one_unknown_word() {
+        let p = pass();
+        for (text, want) in [
+            ("Last name: Sarasola", &["Sarasola"][..]),
+            ("Primer apellido: Etxeberria   Clase: B", &["Etxeberria"]),
+            ("{\"surname\": \"Goikoetxea\"}", &["Goikoetxea"]),
+            // A placeholder, a field's identifier, no separator, a label of another kind.
+            ("Surname: Required", &[]),
+            ("<fullName>Mothers_Maiden_Name__c</fullName>", &[]),
+            ("last name Goikoetxea", &[]),
+            ("Customer: Goikoetxea", &[]),
         ] {
             assert_eq!(names(&p, text), want, "{text}");
         }
