@@ -1354,7 +1354,9 @@ impl Engine {
     }
 
     /// Whether `words` (near `start..end`) hold one of detector `pid`'s own words outside the
-    /// candidate, and, with `use_neg`, a negative word just before it.
+    /// candidate, and, with `use_neg`, a negative word just before it with none of the
+    /// detector's own words between them: a label nearer the value than the negative word is
+    /// what the value answers to (`Haber mensual: $ 254.320,00` then `CBU de cobro: …`).
     fn score_words(
         &self,
         hay: &[u8],
@@ -1364,7 +1366,11 @@ impl Engine {
         end: usize,
         use_neg: bool,
     ) -> (bool, bool) {
-        let (mut pos_hit, mut neg_hit) = (false, false);
+        let mut pos_hit = false;
+        // The end of the last negative word before the value, and whether one of the
+        // detector's words starts after it (words come in order of their starts).
+        let mut neg_end: Option<usize> = None;
+        let mut label_after_neg = false;
         let before_only = self.detectors[pid as usize].context_before;
         for k in words {
             let (ks, ke) = (k.start, k.end);
@@ -1374,7 +1380,10 @@ impl Engine {
             for owner in &self.ctx_owners[k.pattern as usize] {
                 match *owner {
                     Owner::Detector(d) if d == pid && (!before_only || ke <= start) => {
-                        pos_hit = true
+                        pos_hit = true;
+                        if ke <= start && neg_end.is_some_and(|n| ks >= n) {
+                            label_after_neg = true;
+                        }
                     }
                     Owner::Negative
                         if use_neg
@@ -1382,16 +1391,17 @@ impl Engine {
                             && start - ke <= NEGATIVE_BEFORE
                             && !camel_joined(hay, ks, ke) =>
                     {
-                        neg_hit = true
+                        neg_end = Some(ke);
+                        label_after_neg = false;
                     }
                     _ => {}
                 }
             }
-            if pos_hit && (neg_hit || !use_neg) {
+            if pos_hit && !use_neg {
                 break;
             }
         }
-        (pos_hit, neg_hit)
+        (pos_hit, neg_end.is_some() && !label_after_neg)
     }
 
     /// Whether one of detector `pid`'s own words lies within the context window of
@@ -2595,8 +2605,14 @@ mod tests {
             confidence("c.e.h.Service - Client 172.29.33.53 opened")
         );
         assert!(
-            confidence("ticket - Client 172.29.33.53 opened")
-                < confidence("c.e.h.Service - Client 172.29.33.53 opened")
+            confidence("ticket 172.29.33.53 opened")
+                < confidence("c.e.h.Service 172.29.33.53 opened")
+        );
+        // The detector's own word (`Client`) stands nearer the value than the negative word:
+        // the value answers to it.
+        assert_eq!(
+            confidence("ticket - Client 172.29.33.53 opened"),
+            confidence("c.e.h.Service - Client 172.29.33.53 opened")
         );
     }
 
