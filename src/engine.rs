@@ -488,11 +488,14 @@ impl Engine {
         hay: &[u8],
         range: Range<usize>,
         limit: usize,
-        plain: Range<usize>,
+        mut plain: Range<usize>,
         out: &mut Vec<Hit>,
     ) {
-        let mut plain = plain;
         let limit = limit.min(hay.len());
+        let words_decide = |h: &Hit| {
+            let d = &self.detectors[h.detector as usize];
+            d.kind == DetectorKind::Regex && d.context_required && !d.column_context_only
+        };
         let line_end =
             |from: usize| memchr::memchr(b'\n', &hay[from..limit]).map_or(limit, |i| from + i);
         let cells = |line: &[u8], delim: u8| memchr::memchr_iter(delim, line).count();
@@ -549,10 +552,6 @@ impl Engine {
                 .iter()
                 .map(|h| (h.detector, h.start, h.end))
                 .collect();
-            let words_decide = |h: &Hit| {
-                let d = &self.detectors[h.detector as usize];
-                d.kind == DetectorKind::Regex && d.context_required && !d.column_context_only
-            };
             let mut i = 0;
             let before = out.len();
             out.retain(|h| {
@@ -1224,12 +1223,11 @@ impl Engine {
             .and_then(|cols| Some((cols, cols.column(hay, vs)?)));
         // A column named as `not_after` names (`Hire date`, `Expiry`) holds no such value,
         // whatever words the cells before it or the header line hold.
-        if let (Some(re), Some((cols, col))) = (&self.not_after[pid], column) {
+        if let Some((cols, col)) = column {
             if cols
-                .header
-                .fields()
-                .nth(col)
-                .is_some_and(|f| re.is_match(column_name(f)))
+                .vetoes
+                .get(col)
+                .is_some_and(|v| v.contains(&(pid as u32)))
             {
                 return None;
             }
@@ -1438,9 +1436,21 @@ impl Engine {
                 ids
             })
             .collect();
+        let vetoes = header
+            .fields()
+            .map(|name| {
+                let name = column_name(name);
+                (0u32..)
+                    .zip(&self.not_after)
+                    .filter(|(_, re)| re.as_ref().is_some_and(|re| re.is_match(name)))
+                    .map(|(d, _)| d)
+                    .collect()
+            })
+            .collect();
         Columns {
             header,
             owners,
+            vetoes,
             cursor: Cell::new(None),
         }
     }
@@ -2124,6 +2134,9 @@ struct Columns<'a> {
     header: Header<'a>,
     /// Detector indexes per column, in header order.
     owners: Vec<Vec<u32>>,
+    /// Per column, the detectors whose `not_after` its name matches (`Hire date`, `Expiry`):
+    /// the column holds none of their values.
+    vetoes: Vec<Vec<u32>>,
     cursor: Cell<Option<ColumnCursor>>,
 }
 

@@ -389,16 +389,13 @@ impl NamePass {
                 file: RULES.0.into(),
                 message: e.to_string(),
             })?;
-        let things = w
-            .things
-            .iter()
-            .map(|t| t.to_ascii_lowercase().into_bytes())
-            .collect();
-        let machines = w
-            .machines
-            .iter()
-            .map(|t| t.to_ascii_lowercase().into_bytes())
-            .collect();
+        let lower_set = |words: &[String]| {
+            words
+                .iter()
+                .map(|t| t.to_ascii_lowercase().into_bytes())
+                .collect()
+        };
+        let (things, machines) = (lower_set(&w.things), lower_set(&w.machines));
         Ok(NamePass {
             detector,
             conf: rules.confidence,

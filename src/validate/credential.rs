@@ -109,14 +109,10 @@ pub(crate) fn strong_secret(s: &[u8]) -> Verdict {
 /// A one-time code: its digits (a space or dash may split them) are not one digit repeated,
 /// which is a failed try, a placeholder or a mask (`000000`, `1111`).
 pub(crate) fn one_time_code(s: &[u8]) -> Verdict {
-    let mut digits = s.iter().filter(|b| b.is_ascii_digit());
-    let Some(first) = digits.next() else {
-        return Verdict::Invalid;
-    };
-    if digits.all(|d| d == first) {
-        Verdict::Invalid
-    } else {
-        Verdict::Valid
+    let mut buf = [0u8; super::MAX_COMPACT];
+    match super::digits_only(s, &mut buf) {
+        Some(d) if !super::is_repdigit(d) => Verdict::Valid,
+        _ => Verdict::Invalid,
     }
 }
 
