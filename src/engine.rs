@@ -689,8 +689,20 @@ impl Engine {
             range.start,
             self.gated_ac.is_some().then(|| self.gated_words.clone()),
         ));
+        // The header line itself, when the haystack starts with it (a file, a pasted table's
+        // view, a stream's first buffer): its words name columns, not nearby values.
+        let header_end = match header {
+            Some(_)
+                if hay.starts_with(first_line)
+                    && matches!(hay.get(first_line.len()), None | Some(b'\n' | b'\r')) =>
+            {
+                first_line.len()
+            }
+            _ => 0,
+        };
         let scope = Scope {
             header,
+            header_end,
             keywords: &keywords,
             local: false,
         };
@@ -1317,6 +1329,12 @@ impl Engine {
             return (false, false); // nothing near it could change the verdict
         }
         self.with_words_near(hay, start, end, scope, |words| {
+            // The header line's words name columns (words do not overlap, so theirs come
+            // first).
+            let words = match scope.header_end {
+                h if start > h => &words[words.partition_point(|k| k.end <= h)..],
+                _ => words,
+            };
             self.score_words(hay, words, pid, start, end, use_neg)
         })
         .unwrap_or((false, false))
@@ -1667,6 +1685,11 @@ fn merge_column_hits(out: &mut Vec<Hit>, base: usize, found: Vec<Hit>) {
 struct Scope<'s, 'h> {
     /// The header's columns, when the document has one.
     header: Option<&'s Columns<'h>>,
+    /// Where the header line ends in the haystack (0 when it is not there). Its words name
+    /// the columns, which speak for their own cells (see [`Columns::owners`]), so they are no
+    /// nearby words for the values in the rows below: the `DOB` of a header is not the label
+    /// of the first row's visit date beneath it.
+    header_end: usize,
     /// Context words found so far.
     keywords: &'s RefCell<KeywordIndex>,
     /// Look the words up around each candidate instead of in `keywords`: for the passes
