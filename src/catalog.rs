@@ -314,6 +314,8 @@ struct DetectorDef {
     #[serde(default)]
     not_after: Option<String>,
     #[serde(default)]
+    document_types: Vec<String>,
+    #[serde(default)]
     examples: Examples,
 }
 
@@ -355,6 +357,13 @@ pub struct Detector {
     /// [`NOT_AFTER_WINDOW`], anchored with `$`): when it matches, the candidate is not this
     /// detector's (`Chrome/` before `122.0.0.0` makes a version, not an IP address).
     pub not_after: Option<String>,
+    /// For a column-only detector, the values of a document-type column (`DOC_TYPE`,
+    /// `tipo_documento`) that name its document (`P`, `PASAPORTE`), as [`type_key`] writes
+    /// them. Such a detector reads only the document-number columns of a table that has a
+    /// type column (both named in `patterns/context.toml`), and only in the rows whose type
+    /// is one of these; in those rows the number is no other column-only detector's. Empty
+    /// for every other detector.
+    pub document_types: Vec<String>,
     /// Examples for the test suite.
     pub examples: Examples,
     /// The file the detector came from.
@@ -400,6 +409,8 @@ impl Detector {
 #[serde(deny_unknown_fields)]
 struct ContextFile {
     negative: Keywords,
+    document_type: Keywords,
+    document_number: Keywords,
 }
 
 /// The full, ordered set of detectors plus shared context words.
@@ -409,6 +420,12 @@ pub struct Catalog {
     pub detectors: Vec<Detector>,
     /// Words that lower the confidence of a nearby numeric candidate.
     pub negative: Keywords,
+    /// Names of a column that says which identity document each row's number is (`DOC_TYPE`,
+    /// `tipo_documento`), as [`type_key`] writes them: see [`Detector::document_types`].
+    pub document_type_columns: Vec<String>,
+    /// Names of a column that holds an identity document's number (`DOC_NO`, `num_doc`), as
+    /// [`type_key`] writes them: beside a type column, the typed detectors read them.
+    pub document_number_columns: Vec<String>,
     /// Rules of the person-name pass, when its detector is present.
     pub names: Option<NameRules>,
     /// Named regex pieces defined so far.
@@ -421,6 +438,8 @@ impl Catalog {
         let mut cat = Catalog {
             detectors: Vec::new(),
             negative: Keywords::default(),
+            document_type_columns: Vec::new(),
+            document_number_columns: Vec::new(),
             names: None,
             fragments: Fragments::default(),
         };
@@ -442,6 +461,7 @@ impl Catalog {
             context_before: false,
             negative_context: false,
             not_after: None,
+            document_types: Vec::new(),
             examples: rules.examples.clone(),
             source: RULES.0.into(),
             kind: DetectorKind::Names,
@@ -453,6 +473,14 @@ impl Catalog {
             message: e.to_string(),
         })?;
         cat.negative = ctx.negative;
+        let keys = |k: &Keywords| {
+            k.en.iter()
+                .chain(&k.es)
+                .map(|w| type_key(w.as_bytes()))
+                .collect()
+        };
+        cat.document_type_columns = keys(&ctx.document_type);
+        cat.document_number_columns = keys(&ctx.document_number);
         Ok(cat)
     }
 
@@ -517,7 +545,11 @@ impl Catalog {
                     def.confidence
                 )));
             }
-            if def.context_required && def.keywords.en.is_empty() && def.keywords.es.is_empty() {
+            if def.context_required
+                && def.keywords.en.is_empty()
+                && def.keywords.es.is_empty()
+                && def.document_types.is_empty()
+            {
                 return Err(err("context_required needs keywords".into()));
             }
             let hir = crate::engine::parse_pattern(&def.pattern).map_err(|e| err(e.to_string()))?;
@@ -529,6 +561,12 @@ impl Catalog {
             }
             if let Some(re) = &def.not_after {
                 crate::engine::parse_pattern(re).map_err(|e| err(format!("not_after: {e}")))?;
+            }
+            if !def.document_types.is_empty() && !def.column_context_only {
+                return Err(err(
+                    "document_types is for column-only detectors (column_context_only = true)"
+                        .into(),
+                ));
             }
             let has_value_group = hir_has_group(&hir, "value");
             self.detectors.push(Detector {
@@ -545,6 +583,11 @@ impl Catalog {
                 context_before: def.context_before,
                 negative_context: def.negative_context,
                 not_after: def.not_after,
+                document_types: def
+                    .document_types
+                    .iter()
+                    .map(|t| type_key(t.as_bytes()))
+                    .collect(),
                 examples: def.examples,
                 source: file.to_string(),
                 kind: DetectorKind::Regex,
@@ -608,4 +651,16 @@ fn hir_has_group(hir: &regex_syntax::hir::Hir, name: &str) -> bool {
         HirKind::Repetition(r) => hir_has_group(&r.sub, name),
         _ => false,
     }
+}
+
+/// A document type, or the name of a column that holds one, as compared: its letters and
+/// digits, lower case, accents folded (`Driver's License`, `DRIVERS_LICENSE` and
+/// `driversLicense` are all `driverslicense`; `Tipo de identificación` is
+/// `tipodeidentificacion`).
+pub fn type_key(s: &[u8]) -> String {
+    crate::engine::fold_accents(&String::from_utf8_lossy(s))
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }

@@ -153,6 +153,10 @@ pub struct Engine {
     key_owners: Vec<Vec<u32>>,
     /// Per detector: its `not_after` regex, compiled.
     not_after: Vec<Option<Regex>>,
+    /// Names of a document-type column and of a document-number column (see
+    /// [`Detector::document_types`]).
+    type_columns: Arc<[String]>,
+    number_columns: Arc<[String]>,
     min_confidence: f32,
     max_len: Option<usize>,
     names: Option<NamePass>,
@@ -204,9 +208,12 @@ impl Engine {
             .iter()
             .zip(&hirs)
             .map(|(d, hir)| {
-                (d.kind == DetectorKind::Regex && d.column_context_only)
-                    .then(|| value_hir(hir))
-                    .flatten()
+                // A typed detector reads only table rows, whose type it can see.
+                (d.kind == DetectorKind::Regex
+                    && d.column_context_only
+                    && d.document_types.is_empty())
+                .then(|| value_hir(hir))
+                .flatten()
             })
             .collect();
         let gated: Vec<(u32, usize)> = catalog
@@ -395,6 +402,8 @@ impl Engine {
             ctx,
             ctx_owners: owners,
             key_owners,
+            type_columns: catalog.document_type_columns.clone().into(),
+            number_columns: catalog.document_number_columns.clone().into(),
             min_confidence,
             max_len,
         })
@@ -894,8 +903,13 @@ impl Engine {
                 }
             }
         }
-        let Some(last) = jobs.iter().map(|&(c, _)| c).max() else {
+        let Some(last) = jobs.iter().map(|&(c, _)| c).chain(cols.doc_type).max() else {
             return;
+        };
+        // Whether detector `d` names a row's document type (`type_key` of its type cell).
+        let names_type = |d: usize, key: &str| {
+            let types = &self.detectors[d].document_types;
+            !key.is_empty() && types.iter().any(|t| t == key)
         };
         let delim = cols.header.delim;
         // The first line start at or after range.start; never the document's first line.
@@ -933,12 +947,45 @@ impl Engine {
             if col <= last {
                 ends[col] = le;
             }
+            // The row's document type, whole and by its first word (`Pasaporte GTM`, `DL (TX)`).
+            let row_type = cols.doc_type.and_then(|t| {
+                let (fs, fe) = (starts[t], ends[t]);
+                (fs != usize::MAX).then(|| {
+                    let cell = column_name(&hay[fs..fe]);
+                    let first = cell
+                        .iter()
+                        .position(|&b| matches!(b, b' ' | b'(' | b'/' | b'-' | b','))
+                        .map_or(cell, |i| &cell[..i]);
+                    (
+                        crate::catalog::type_key(cell),
+                        crate::catalog::type_key(first),
+                    )
+                })
+            });
+            let typed = |d: usize| {
+                row_type
+                    .as_ref()
+                    .is_some_and(|(whole, first)| names_type(d, whole) || names_type(d, first))
+            };
             for &(c, d) in &jobs {
                 let (fs, fe) = (starts[c], ends[c]);
                 if fs == usize::MAX {
                     continue;
                 }
-                if self.detectors[d].column_context_only {
+                let det = &self.detectors[d];
+                if !det.document_types.is_empty() {
+                    if !typed(d) {
+                        continue;
+                    }
+                } else if det.column_context_only
+                    && cols.owners[c].iter().any(|&o| {
+                        !self.detectors[o as usize].document_types.is_empty() && typed(o as usize)
+                    })
+                {
+                    // The row's type names another detector's document.
+                    continue;
+                }
+                if det.column_context_only {
                     let input = Input::new(hay).range(fs - 1..limit).anchored(Anchored::Yes);
                     if let Some(m) = self.single(d).and_then(|re| re.search(&input)) {
                         if let Some((hit, _)) =
@@ -1454,6 +1501,24 @@ impl Engine {
                 ids
             })
             .collect();
+        let key = |name: &[u8]| crate::catalog::type_key(column_name(name));
+        let doc_type = header
+            .fields()
+            .position(|name| self.type_columns.contains(&key(name)));
+        // Beside a type column, the typed detectors read the document-number columns.
+        let mut owners: Vec<Vec<u32>> = owners;
+        if doc_type.is_some() {
+            for (ids, name) in owners.iter_mut().zip(header.fields()) {
+                if self.number_columns.contains(&key(name)) {
+                    ids.extend(
+                        (0u32..)
+                            .zip(&self.detectors)
+                            .filter(|(_, d)| !d.document_types.is_empty())
+                            .map(|(i, _)| i),
+                    );
+                }
+            }
+        }
         let vetoes = header
             .fields()
             .map(|name| {
@@ -1469,6 +1534,7 @@ impl Engine {
             header,
             owners,
             vetoes,
+            doc_type,
             cursor: Cell::new(None),
         }
     }
@@ -2160,6 +2226,8 @@ struct Columns<'a> {
     /// Per column, the detectors whose `not_after` its name matches (`Hire date`, `Expiry`):
     /// the column holds none of their values.
     vetoes: Vec<Vec<u32>>,
+    /// The column that names each row's kind of identity document, if there is one.
+    doc_type: Option<usize>,
     cursor: Cell<Option<ColumnCursor>>,
 }
 

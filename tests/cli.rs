@@ -244,6 +244,19 @@ fn bad_flags_and_pattern_files_are_clear_errors() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("mine.toml"));
+    // A row type means nothing to a detector that reads prose.
+    let typed = t.file(
+        "typed.toml",
+        "[[detector]]\nid = \"staff_card\"\ncategory = \"national_id\"\ndescription = \"d\"\npattern = '\\bSC-[0-9]{6}\\b'\nconfidence = 0.9\ndocument_types = [\"SC\"]\n",
+    );
+    tacha()
+        .args(["scan", "-", "--patterns"])
+        .arg(&typed)
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("typed.toml"))
+        .stderr(predicate::str::contains("document_types"));
     let empty = t.file("key", "");
     tacha()
         .args(["scan", "-", "--key-file"])
