@@ -757,6 +757,7 @@ impl Engine {
             // past another's value without covering it (`"birth":{"date":"1996-07-01",
             // "country":"India"}` holds a date of birth and a place of birth).
             gated_hits.extend(from.into_iter().zip(out.drain(base..)));
+            self.keep_nearer_words(hay, &mut gated_hits);
             gated_hits.sort_by_key(|&(f, h)| (f, h.detector, h.start, h.end));
             let mut kept: std::collections::BTreeMap<usize, usize> = Default::default();
             for (_, h) in gated_hits {
@@ -1000,6 +1001,55 @@ impl Engine {
             }
             ls = le + 1;
         }
+    }
+
+    /// Two detectors that need a word nearby may both claim the same value from the same
+    /// place: `US passport 296496041` with `SSN` on the next line is a passport number and an
+    /// SSN-shaped one. The one whose own word stands nearer takes it (a word before the value
+    /// is nearer than one as far after it, and a line break puts a word farther); the others'
+    /// claims are dropped. Catalog order decides only between equally near words.
+    fn keep_nearer_words(&self, hay: &[u8], hits: &mut Vec<(usize, Hit)>) {
+        let key = |&(f, h): &(usize, Hit)| (f, h.start, h.end);
+        let mut order: Vec<usize> = (0..hits.len()).collect();
+        order.sort_by_key(|&i| key(&hits[i]));
+        let mut drop = vec![false; hits.len()];
+        let needs_words = |h: &Hit| self.detectors[h.detector as usize].context_required;
+        for group in order.chunk_by(|&a, &b| key(&hits[a]) == key(&hits[b])) {
+            if group.len() < 2 || !group.iter().all(|&i| needs_words(&hits[i].1)) {
+                continue;
+            }
+            let (vs, ve) = (hits[group[0]].1.start, hits[group[0]].1.end);
+            let words = self.words_around(hay, vs, ve).unwrap_or_default();
+            let distance = |d: u32| {
+                words
+                    .iter()
+                    .filter(|k| k.end <= vs || k.start >= ve)
+                    .filter(|k| self.ctx_owners[k.pattern as usize].contains(&Owner::Detector(d)))
+                    .map(|k| {
+                        let (gap, far) = if k.end <= vs {
+                            (&hay[k.end..vs], 1)
+                        } else {
+                            (&hay[ve..k.start], 2)
+                        };
+                        gap.len() * far + 80 * memchr::memchr_iter(b'\n', gap).count()
+                    })
+                    .min()
+                    .unwrap_or(usize::MAX)
+            };
+            let near: Vec<usize> = group
+                .iter()
+                .map(|&i| distance(hits[i].1.detector))
+                .collect();
+            let best = near.iter().copied().min().unwrap_or(usize::MAX);
+            for (&i, &n) in group.iter().zip(&near) {
+                drop[i] = n > best;
+            }
+        }
+        let mut i = 0;
+        hits.retain(|_| {
+            i += 1;
+            !drop[i - 1]
+        });
     }
 
     /// Runs each gated detector (one that needs a context word or column, such as bare nine
@@ -1397,23 +1447,32 @@ impl Engine {
         scope: &Scope,
         f: impl FnOnce(&[Keyword]) -> R,
     ) -> Option<R> {
+        if scope.local {
+            return self.words_around(hay, start, end).map(|w| f(&w));
+        }
         let ctx = self.ctx.as_ref()?;
         let ws = start.saturating_sub(CONTEXT_BEFORE);
         let we = (end + CONTEXT_AFTER).min(hay.len());
-        if scope.local {
-            let mut words = Vec::new();
-            ctx.find(hay, ws, we, |start, end, pattern| {
-                if end <= we && context_word_end(hay, end) {
-                    words.push(Keyword {
-                        start,
-                        end,
-                        pattern,
-                    });
-                }
-            });
-            return Some(f(&words));
-        }
         Some(f(scope.keywords.borrow_mut().within(ctx, hay, ws, we)))
+    }
+
+    /// The context words in the window of `start..end`, looked up there (see
+    /// [`Engine::with_words_near`]); `None` when the catalog has no context words at all.
+    fn words_around(&self, hay: &[u8], start: usize, end: usize) -> Option<Vec<Keyword>> {
+        let ctx = self.ctx.as_ref()?;
+        let ws = start.saturating_sub(CONTEXT_BEFORE);
+        let we = (end + CONTEXT_AFTER).min(hay.len());
+        let mut words = Vec::new();
+        ctx.find(hay, ws, we, |start, end, pattern| {
+            if end <= we && context_word_end(hay, end) {
+                words.push(Keyword {
+                    start,
+                    end,
+                    pattern,
+                });
+            }
+        });
+        Some(words)
     }
 
     /// Whether `words` (near `start..end`) hold one of detector `pid`'s own words outside the
