@@ -1010,12 +1010,14 @@ impl Engine {
     /// claims are dropped. Catalog order decides only between equally near words.
     fn keep_nearer_words(&self, hay: &[u8], hits: &mut Vec<(usize, Hit)>) {
         let key = |&(f, h): &(usize, Hit)| (f, h.start, h.end);
-        let mut order: Vec<usize> = (0..hits.len()).collect();
+        let needs_words = |h: &Hit| self.detectors[h.detector as usize].context_required;
+        let mut order: Vec<usize> = (0..hits.len())
+            .filter(|&i| needs_words(&hits[i].1))
+            .collect();
         order.sort_by_key(|&i| key(&hits[i]));
         let mut drop = vec![false; hits.len()];
-        let needs_words = |h: &Hit| self.detectors[h.detector as usize].context_required;
         for group in order.chunk_by(|&a, &b| key(&hits[a]) == key(&hits[b])) {
-            if group.len() < 2 || !group.iter().all(|&i| needs_words(&hits[i].1)) {
+            if group.len() < 2 {
                 continue;
             }
             let (vs, ve) = (hits[group[0]].1.start, hits[group[0]].1.end);
