@@ -1543,7 +1543,7 @@ impl Engine {
     /// A header's columns with, for each, the detectors that one of whose keywords appears on
     /// word boundaries in its name (`customer_dob`, `fecha_nacimiento`), computed once per scan.
     fn columns<'a>(&self, header: Header<'a>) -> Columns<'a> {
-        let owners = header
+        let mut owners: Vec<Vec<u32>> = header
             .fields()
             .map(|name| {
                 let name = column_name(name);
@@ -1562,15 +1562,16 @@ impl Engine {
                 ids
             })
             .collect();
-        let key = |name: &[u8]| crate::catalog::type_key(column_name(name));
-        let doc_type = header
+        // Each name compared as a document type's column is (`type_key`), once.
+        let keys: Vec<String> = header
             .fields()
-            .position(|name| self.type_columns.contains(&key(name)));
+            .map(|name| crate::catalog::type_key(column_name(name)))
+            .collect();
+        let doc_type = keys.iter().position(|k| self.type_columns.contains(k));
         // Beside a type column, the typed detectors read the document-number columns.
-        let mut owners: Vec<Vec<u32>> = owners;
         if doc_type.is_some() {
-            for (ids, name) in owners.iter_mut().zip(header.fields()) {
-                if self.number_columns.contains(&key(name)) {
+            for (ids, key) in owners.iter_mut().zip(&keys) {
+                if self.number_columns.contains(key) {
                     ids.extend(
                         (0u32..)
                             .zip(&self.detectors)
