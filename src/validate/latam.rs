@@ -163,6 +163,25 @@ pub(crate) fn pe_cui(s: &[u8]) -> Verdict {
     valid_if(check == b"65432110987"[r] || check == b"KJIHGFEDCBA"[r])
 }
 
+/// Peruvian RUC (§7.4): 11 digits, a type prefix (10 for a person, whose RUC is `10` + DNI +
+/// check; 15, 17 or 20), and a check digit: weights `5 4 3 2 7 6 5 4 3 2` on the first ten
+/// digits, then (11 − S mod 11) mod 10.
+pub(crate) fn pe_ruc(s: &[u8]) -> Verdict {
+    let mut buf = [0u8; MAX_COMPACT];
+    let Some(d) = numeric(s, &mut buf) else {
+        return Verdict::Invalid;
+    };
+    let [body @ .., check] = d else {
+        return Verdict::Invalid;
+    };
+    if d.len() != 11 || !matches!(&d[..2], b"10" | b"15" | b"17" | b"20") || is_repdigit(&d[2..10])
+    {
+        return Verdict::Invalid;
+    }
+    let sum = weighted(body, &[5, 4, 3, 2, 7, 6, 5, 4, 3, 2]);
+    valid_if(val(*check) == (11 - sum % 11) % 10)
+}
+
 /// Brazilian CPF (§7.5): 11 digits with two mod-11 check digits. Repdigits satisfy both checks
 /// but are never issued, so they are `Invalid`.
 pub(crate) fn br_cpf(s: &[u8]) -> Verdict {
@@ -420,6 +439,25 @@ mod tests {
                 ("10117410", Weak), // no check character: format only
                 ("10117410-22", Invalid),
                 ("1011741A-2", Invalid),
+                ("", Invalid),
+            ],
+        );
+    }
+
+    #[test]
+    fn pe_ruc_vectors() {
+        // python-stdnum's pe.ruc example (20512333797) and the personal RUC of DNI 10117410.
+        check(
+            pe_ruc,
+            &[
+                ("20512333797", Valid),
+                ("10101174102", Valid),
+                ("20100047218", Valid),
+                ("20512333798", Invalid), // check digit
+                ("30512333797", Invalid), // type prefix
+                ("2051233379", Invalid),  // 10 digits
+                ("205123337970", Invalid),
+                ("20-51233379-7", Valid), // separators are the pattern's business
                 ("", Invalid),
             ],
         );

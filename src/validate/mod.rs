@@ -132,6 +132,8 @@ pub enum Validator {
     CoNit,
     /// Peruvian DNI/CUI with its check character.
     PeCui,
+    /// Peruvian RUC: type prefix (10, 15, 17, 20) and weighted mod 11.
+    PeRuc,
     /// Brazilian CPF: two mod-11 digits, repdigits invalid.
     BrCpf,
     /// Dominican cédula: Luhn over 11 digits.
@@ -226,6 +228,7 @@ impl Validator {
             Validator::ClRut => latam::cl_rut(s),
             Validator::CoNit => latam::co_nit(s),
             Validator::PeCui => latam::pe_cui(s),
+            Validator::PeRuc => latam::pe_ruc(s),
             Validator::BrCpf => latam::br_cpf(s),
             Validator::DoCedula => latam::do_cedula(s),
             Validator::VeRif => latam::ve_rif(s),
@@ -364,7 +367,7 @@ mod tests {
     }
 
     /// Every validator, for exhaustive tests.
-    pub(crate) const ALL: [Validator; 50] = [
+    pub(crate) const ALL: [Validator; 51] = [
         Validator::Ssn,
         Validator::Itin,
         Validator::Ein,
@@ -401,6 +404,7 @@ mod tests {
         Validator::ClRut,
         Validator::CoNit,
         Validator::PeCui,
+        Validator::PeRuc,
         Validator::BrCpf,
         Validator::DoCedula,
         Validator::VeRif,
