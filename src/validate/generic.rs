@@ -704,8 +704,12 @@ fn ordinal_sign(s: &[u8]) -> bool {
     matches!(s, [0xC2, 0xBA | 0xAA | 0xB0, ..])
 }
 
+/// The gap code of ` / ` (a slash with a space on each side); any code but a plain separator
+/// byte would do.
+const SPACED_SLASH: u8 = 0x80;
+
 /// Splits a date into at most three tokens. `gaps[i]` is the separator before token `i` when it
-/// is exactly one of `/ - . space`, or 0 for anything else (a word such as `de`, a comma).
+/// is exactly one of `/ - . space` (or [`SPACED_SLASH`]), or 0 for anything else (a word such as `de`, a comma).
 fn tokenize(s: &[u8]) -> Option<([Tok; 3], [u8; 3], usize)> {
     let mut toks = [Tok::Month(0); 3];
     let mut gaps = [0u8; 3];
@@ -747,7 +751,10 @@ fn tokenize(s: &[u8]) -> Option<([Tok; 3], [u8; 3], usize)> {
                 }
                 ordinal = true;
             }
-            let gap = if gap_len == 1 { gap_char } else { 0 };
+            let gap = match (gap_len, gap_char) {
+                (0, SPACED_SLASH) | (1, _) => gap_char,
+                _ => 0,
+            };
             push(
                 Tok::Num {
                     v,
@@ -793,6 +800,13 @@ fn tokenize(s: &[u8]) -> Option<([Tok; 3], [u8; 3], usize)> {
             gap_len += 1;
             gap_char = c;
             i += 1;
+            // A slash with one space on each side (`07 / 02 / 1986`, as forms are typed and
+            // OCR reads them) is one separator of its own kind, so it must be used twice.
+            if c == b'/' && gap_len == 2 && s[i - 2] == b' ' && s.get(i) == Some(&b' ') {
+                gap_len = 0;
+                gap_char = SPACED_SLASH;
+                i += 1;
+            }
         } else {
             return None;
         }
@@ -1362,6 +1376,9 @@ mod tests {
         );
         assert_eq!(parse_date(b"20 dic 1999"), date(1999, 12, 20));
         assert_eq!(parse_date(b"1 ene 2000"), date(2000, 1, 1));
+        // Forms typed or OCR-read with a space around each slash.
+        assert_eq!(parse_date(b"07 / 02 / 1986"), date(1986, 2, 7));
+        assert_eq!(parse_date(b"03 / 30 / 1975"), date(1975, 3, 30));
     }
 
     #[test]
@@ -1411,6 +1428,9 @@ mod tests {
             "1.2.3",
             "v1.2.2020x",
             "12/04/1985/01",
+            "12 / 04/1985", // a spaced slash is its own separator: not mixed with a plain one
+            "12 /04 /1985",
+            "12  /  04  /  1985",
             "12/XIII/1985",
             "IV/12/1985",
             "12xx of April, 1985",
