@@ -1324,7 +1324,10 @@ impl Engine {
             return None;
         }
         // Token boundary: an identifier is never glued to letters or digits on either side.
-        if !d.has_value_group && !token_bounded(hay, vs, ve) {
+        if !d.has_value_group
+            && (!token_bounded(hay, vs, ve)
+                || (code_prefixed(hay, vs) && !self.labelled_at(hay, pid as u32, vs - 1, scope)))
+        {
             return None;
         }
         let (conf, verdict) = self.verdict(hay, pid, vs, ve)?;
@@ -1526,6 +1529,16 @@ impl Engine {
             }
         }
         (pos_hit, neg_end.is_some() && !label_after_neg)
+    }
+
+    /// Whether one of detector `pid`'s own words ends at `at` (`SSN` in `SSN-536-90-4399`).
+    fn labelled_at(&self, hay: &[u8], pid: u32, at: usize, scope: &Scope) -> bool {
+        self.with_words_near(hay, at, at, scope, |words| {
+            words.iter().any(|k| {
+                k.end == at && self.ctx_owners[k.pattern as usize].contains(&Owner::Detector(pid))
+            })
+        })
+        .unwrap_or(false)
     }
 
     /// Whether one of detector `pid`'s own words lies within the context window of
@@ -2371,6 +2384,13 @@ fn token_bounded(hay: &[u8], start: usize, end: usize) -> bool {
         || !glued(hay[start - 1], start.checked_sub(2).map(|i| &hay[i]), true);
     let after_ok = end >= hay.len() || !glued(hay[end], hay.get(end + 1), false);
     before_ok && after_ok
+}
+
+/// Whether the value at `start` hangs from a code by a hyphen (`MVR-24-0088127`,
+/// `CC-24-0088123`, `INC0012-536-90-4399`): the whole is a case, report or application number,
+/// unless the code is the value's own label (`SSN-536-90-4399`; see [`Engine::labelled_at`]).
+fn code_prefixed(hay: &[u8], start: usize) -> bool {
+    start >= 2 && hay[start - 1] == b'-' && hay[start - 2].is_ascii_alphanumeric()
 }
 
 /// Word boundary for a keyword hit: an alphanumeric edge of the keyword must not continue into
