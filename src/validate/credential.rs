@@ -116,6 +116,45 @@ pub(crate) fn one_time_code(s: &[u8]) -> Verdict {
     }
 }
 
+/// Words a speaker says instead of an answer (`yes`, `one sec`, `no me acuerdo`, `thanks`):
+/// a reply holding one of them is no secret read out.
+const FILLERS: &[&str] = &[
+    "i", "i'm", "im", "don't", "dont", "know", "remember", "forgot", "hold", "on", "let", "me",
+    "check", "one", "sec", "second", "moment", "wait", "sorry", "not", "sure", "yes", "no", "ok",
+    "okay", "yeah", "yep", "nope", "hi", "hello", "thanks", "thank", "you", "what", "huh", "hmm",
+    "um", "uh", "the", "is", "it", "it's", "its", "that", "this", "idk", "done", "perfect",
+    "great", "cool", "correct", "right", "exactly", "same", "again", "please", "sé", "se",
+    "recuerdo", "acuerdo", "olvidé", "olvide", "un", "una", "momento", "ratito", "espere",
+    "espera", "ya", "sí", "si", "claro", "vale", "listo", "gracias", "hola", "qué", "que", "cuál",
+    "cual", "perdón", "perdon", "disculpe", "bueno", "este", "eh", "mmm", "dale", "sale",
+    "perfecto", "correcto", "exacto", "mismo", "misma", "otra", "vez", "favor",
+];
+
+/// A secret given as an answer: read out or typed as the next turn of a transcript (a
+/// passcode, a security word, a PIN) or written after a security question (`first pet =
+/// Biscuit`). One to three words, no e-mail address, nothing a speaker says instead of an
+/// answer ([`FILLERS`]), and a [`secret`]; a number is four to eight digits.
+pub(crate) fn spoken_secret(s: &[u8]) -> Verdict {
+    let mut v = s;
+    while let [rest @ .., b'.' | b',' | b';' | b'!' | b'?' | b':'] = v {
+        v = rest;
+    }
+    let Ok(text) = std::str::from_utf8(v) else {
+        return Verdict::Invalid;
+    };
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    if words.is_empty() || words.len() > 3 || text.contains('@') {
+        return Verdict::Invalid;
+    }
+    if words.iter().any(|w| FILLERS.contains(&w.as_str())) {
+        return Verdict::Invalid;
+    }
+    if v.iter().all(u8::is_ascii_digit) && !(4..=8).contains(&v.len()) {
+        return Verdict::Invalid;
+    }
+    secret(v)
+}
+
 /// Whether a value has a run of eight of one mask character (`x`, `X`, `0`, `*`): the filler of
 /// a sample value (`sk_test_xxxxxxxxxxxx`, `TEST-0000000000000000-…`, `.../TXXXXXXXX/...`).
 /// Eight in a row is about one in four billion in a random hexadecimal secret.
@@ -606,6 +645,40 @@ mod tests {
             Valid,
         );
         all(one_time_code, &["000000", "1111", "999 999", ""], Invalid);
+    }
+
+    #[test]
+    fn a_spoken_secret_is_an_answer_not_a_filler() {
+        all(
+            spoken_secret,
+            &[
+                "marigold",
+                "purple elephant 42",
+                "girasol 1974",
+                "7140",
+                "Maple1987.",
+                "red corolla",
+            ],
+            Valid,
+        );
+        all(
+            spoken_secret,
+            &[
+                "I don't remember",
+                "one sec",
+                "ya un ratito",
+                "Thanks!",
+                "yes",
+                "no me acuerdo",
+                "kd77@example.net",
+                "12",
+                "123456789",
+                "0000",
+                "one two three four",
+                "********",
+            ],
+            Invalid,
+        );
     }
 
     #[test]

@@ -151,6 +151,9 @@ pub enum Validator {
     /// A one-time or verification code (four to eight digits, maybe split by a space or a
     /// dash): not one digit repeated (`000000`, a failed try or a placeholder).
     OneTimeCode,
+    /// A secret given as an answer (read out in a transcript, or after a security question):
+    /// one to three words or four to eight digits, no filler such as `yes` or `one sec`.
+    SpokenSecret,
     /// A login name after a user label or in an sshd/PAM/sudo line: not a system or service
     /// account, a placeholder or a status word.
     Username,
@@ -236,6 +239,7 @@ impl Validator {
             Validator::Secret => credential::secret(s),
             Validator::StrongSecret => credential::strong_secret(s),
             Validator::OneTimeCode => credential::one_time_code(s),
+            Validator::SpokenSecret => credential::spoken_secret(s),
             Validator::Username => credential::username(s),
             Validator::Login => credential::login(s),
             Validator::Token => credential::token(s),
@@ -367,7 +371,7 @@ mod tests {
     }
 
     /// Every validator, for exhaustive tests.
-    pub(crate) const ALL: [Validator; 51] = [
+    pub(crate) const ALL: [Validator; 52] = [
         Validator::Ssn,
         Validator::Itin,
         Validator::Ein,
@@ -412,6 +416,7 @@ mod tests {
         Validator::Secret,
         Validator::StrongSecret,
         Validator::OneTimeCode,
+        Validator::SpokenSecret,
         Validator::Username,
         Validator::Login,
         Validator::Token,
