@@ -133,7 +133,8 @@ const FILLERS: &[&str] = &[
 /// A secret given as an answer: read out or typed as the next turn of a transcript (a
 /// passcode, a security word, a PIN) or written after a security question (`first pet =
 /// Biscuit`). One to three words, no e-mail address, nothing a speaker says instead of an
-/// answer ([`FILLERS`]), and a [`secret`]; a number is four to eight digits.
+/// answer ([`FILLERS`]), no date or capitalised name, and a [`secret`]; a number is four to
+/// eight digits.
 pub(crate) fn spoken_secret(s: &[u8]) -> Verdict {
     let mut v = s;
     while let [rest @ .., b'.' | b',' | b';' | b'!' | b'?' | b':'] = v {
@@ -150,6 +151,16 @@ pub(crate) fn spoken_secret(s: &[u8]) -> Verdict {
         return Verdict::Invalid;
     }
     if v.iter().all(u8::is_ascii_digit) && !(4..=8).contains(&v.len()) {
+        return Verdict::Invalid;
+    }
+    // An answer that is a date or a capitalised name (`03/14/1986`, `Maria Lopez`) gives the
+    // other half of an "A or B?" question, not the secret.
+    let capitalised = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+    };
+    let names = text.split_whitespace().filter(|w| capitalised(w)).count();
+    if super::parse_date(v).is_some() || (names >= 2 && names == words.len()) {
         return Verdict::Invalid;
     }
     secret(v)
