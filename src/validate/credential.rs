@@ -116,24 +116,10 @@ pub(crate) fn one_time_code(s: &[u8]) -> Verdict {
     }
 }
 
-/// Words a speaker says instead of an answer (`yes`, `one sec`, `no me acuerdo`, `thanks`):
-/// a reply holding one of them is no secret read out.
-const FILLERS: &[&str] = &[
-    "i", "i'm", "im", "don't", "dont", "know", "remember", "forgot", "hold", "on", "let", "me",
-    "check", "one", "sec", "second", "moment", "wait", "sorry", "not", "sure", "yes", "no", "ok",
-    "okay", "yeah", "yep", "nope", "hi", "hello", "thanks", "thank", "you", "what", "huh", "hmm",
-    "um", "uh", "the", "is", "it", "it's", "its", "that", "this", "idk", "done", "perfect",
-    "great", "cool", "correct", "right", "exactly", "same", "again", "please", "sé", "se",
-    "recuerdo", "acuerdo", "olvidé", "olvide", "un", "una", "momento", "ratito", "espere",
-    "espera", "ya", "sí", "si", "claro", "vale", "listo", "gracias", "hola", "qué", "que", "cuál",
-    "cual", "perdón", "perdon", "disculpe", "bueno", "este", "eh", "mmm", "dale", "sale",
-    "perfecto", "correcto", "exacto", "mismo", "misma", "otra", "vez", "favor",
-];
-
 /// A secret given as an answer: read out or typed as the next turn of a transcript (a
 /// passcode, a security word, a PIN) or written after a security question (`first pet =
 /// Biscuit`). One to three words, no e-mail address, nothing a speaker says instead of an
-/// answer ([`FILLERS`]), no date or capitalised name, and a [`secret`]; a number is four to
+/// answer ([`super::has_filler`]), no date or capitalised name, and a [`secret`]; a number is four to
 /// eight digits.
 pub(crate) fn spoken_secret(s: &[u8]) -> Verdict {
     let mut v = s;
@@ -147,7 +133,7 @@ pub(crate) fn spoken_secret(s: &[u8]) -> Verdict {
     if words.is_empty() || words.len() > 3 || text.contains('@') {
         return Verdict::Invalid;
     }
-    if words.iter().any(|w| FILLERS.contains(&w.as_str())) {
+    if super::has_filler(text) {
         return Verdict::Invalid;
     }
     if v.iter().all(u8::is_ascii_digit) && !(4..=8).contains(&v.len()) {

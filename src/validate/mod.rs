@@ -100,6 +100,12 @@ pub enum Validator {
     PlaceName,
     /// A surname after a maiden-name label: not a placeholder or a form word.
     Surname,
+    /// A surname given as a transcript's answer, in any case (`kowalczyk`): a [`Validator::Surname`]
+    /// with no filler a speaker says instead of an answer (`yes`, `one sec`).
+    SpokenSurname,
+    /// A place given as a transcript's answer, in any case (`toledo ohio`): a
+    /// [`Validator::PlaceName`] with no filler.
+    SpokenPlace,
     /// One capitalised word that is plainly a surname in the name dictionaries (many bearers,
     /// rarely a given name, not an ordinary word): a surname found by its place near a label.
     PlainSurname,
@@ -211,6 +217,13 @@ impl Validator {
             Validator::StreetAddress => personal::street_address(s),
             Validator::PlaceName => personal::place_name(s),
             Validator::Surname => personal::surname(s),
+            Validator::SpokenSurname | Validator::SpokenPlace
+                if std::str::from_utf8(s).map_or(true, has_filler) =>
+            {
+                Verdict::Invalid
+            }
+            Validator::SpokenSurname => personal::surname(s),
+            Validator::SpokenPlace => personal::place_name(s),
             Validator::PlainSurname => {
                 if crate::people::plain_surname(s) {
                     Verdict::Valid
@@ -253,6 +266,27 @@ impl Validator {
 
 /// The longest identifier any validator normalises (an IBAN is at most 34, an MRZ line 44).
 pub(crate) const MAX_COMPACT: usize = 128;
+
+/// Words a speaker says instead of an answer (`yes`, `one sec`, `no me acuerdo`, `thanks`):
+/// a reply holding one of them is no secret read out.
+const FILLERS: &[&str] = &[
+    "i", "i'm", "im", "don't", "dont", "know", "remember", "forgot", "hold", "on", "let", "me",
+    "check", "one", "sec", "second", "moment", "wait", "sorry", "not", "sure", "yes", "no", "ok",
+    "okay", "yeah", "yep", "nope", "hi", "hello", "thanks", "thank", "you", "what", "huh", "hmm",
+    "um", "uh", "the", "is", "it", "it's", "its", "that", "this", "idk", "done", "perfect",
+    "great", "cool", "correct", "right", "exactly", "same", "again", "please", "sé", "se",
+    "recuerdo", "acuerdo", "olvidé", "olvide", "un", "una", "momento", "ratito", "espere",
+    "espera", "ya", "sí", "si", "claro", "vale", "listo", "gracias", "hola", "qué", "que", "cuál",
+    "cual", "perdón", "perdon", "disculpe", "bueno", "este", "eh", "mmm", "dale", "sale",
+    "perfecto", "correcto", "exacto", "mismo", "misma", "otra", "vez", "favor",
+];
+
+/// Whether `text` holds a word a speaker says instead of an answer ([`FILLERS`]), in any case.
+pub(crate) fn has_filler(text: &str) -> bool {
+    text.split_whitespace()
+        .map(|w| w.trim_end_matches([',', '.', '!', '?']).to_lowercase())
+        .any(|w| FILLERS.contains(&w.as_str()))
+}
 
 /// Copies the ASCII letters and digits of `s` into `buf`, upper-cased, dropping everything else
 /// (separators, spaces, dots). Returns the compacted slice, or `None` when it would not fit.
@@ -339,6 +373,22 @@ mod tests {
     }
 
     #[test]
+    fn spoken_answers_hold_no_filler() {
+        let v = |c: Validator, s: &str| c.check(s.as_bytes());
+        for (c, good, bad) in [
+            (Validator::SpokenSurname, "kowalczyk", "I don't remember"),
+            (Validator::SpokenSurname, "o'donnell", "one sec"),
+            (Validator::SpokenPlace, "toledo ohio", "no me acuerdo"),
+            (Validator::SpokenPlace, "jerez de la frontera", "Yes."),
+        ] {
+            assert_eq!(v(c, good), Verdict::Valid, "{good}");
+            assert_eq!(v(c, bad), Verdict::Invalid, "{bad}");
+        }
+        // The plain validators' own rules still hold.
+        assert_eq!(v(Validator::SpokenPlace, "unknown"), Verdict::Invalid);
+    }
+
+    #[test]
     fn compact_strips_separators_and_uppercases() {
         let mut buf = [0u8; MAX_COMPACT];
         assert_eq!(
@@ -371,7 +421,7 @@ mod tests {
     }
 
     /// Every validator, for exhaustive tests.
-    pub(crate) const ALL: [Validator; 52] = [
+    pub(crate) const ALL: [Validator; 54] = [
         Validator::Ssn,
         Validator::Itin,
         Validator::Ein,
@@ -394,6 +444,8 @@ mod tests {
         Validator::StreetAddress,
         Validator::PlaceName,
         Validator::Surname,
+        Validator::SpokenSurname,
+        Validator::SpokenPlace,
         Validator::PlainSurname,
         Validator::EsDni,
         Validator::EsNie,
