@@ -228,7 +228,8 @@ pub(crate) fn secret(s: &[u8]) -> Verdict {
         // AWS's documented `…EXAMPLEKEY`) or a reference to a secret store
         // (`vault:secret/data/prod/crm#password`), not the secret itself.
         // Markers of a placeholder anywhere in the value, and words that mark one only in a
-        // phrase (with a space: `put your password here`, not `Where2Go!`).
+        // phrase (whole words with a space: `put your password here`, not `Where2Go!` or
+        // `chilaquiles verdes`).
         const ANYWHERE: &[&str] = &["your ", "your_", "your-", "changeme", "change me", "aquí"];
         const IN_PHRASE: &[&str] = &["here", "aqui"];
         const STORES: &[&str] = &[
@@ -240,7 +241,10 @@ pub(crate) fn secret(s: &[u8]) -> Verdict {
             "keyvault:",
         ];
         if ANYWHERE.iter().any(|w| lower.contains(w))
-            || (lower.contains(' ') && IN_PHRASE.iter().any(|w| lower.contains(w)))
+            || (lower.contains(' ')
+                && lower
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| IN_PHRASE.contains(&w)))
             || text.contains("EXAMPLE")
             || STORES.iter().any(|p| lower.starts_with(p))
         {
