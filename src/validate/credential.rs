@@ -119,8 +119,8 @@ pub(crate) fn one_time_code(s: &[u8]) -> Verdict {
 /// A secret given as an answer: read out or typed as the next turn of a transcript (a
 /// passcode, a security word, a PIN) or written after a security question (`first pet =
 /// Biscuit`). One to three words, no e-mail address, nothing a speaker says instead of an
-/// answer ([`super::has_filler`]), no date or capitalised name, and a [`secret`]; a number is four to
-/// eight digits.
+/// answer ([`super::has_filler`]), no date or capitalised name, and a [`secret`]; a number
+/// is four to eight digits.
 pub(crate) fn spoken_secret(s: &[u8]) -> Verdict {
     let mut v = s;
     while let [rest @ .., b'.' | b',' | b';' | b'!' | b'?' | b':'] = v {
@@ -659,6 +659,7 @@ mod tests {
                 "7140",
                 "Maple1987.",
                 "red corolla",
+                "chilaquiles verdes",
             ],
             Valid,
         );
@@ -677,6 +678,9 @@ mod tests {
                 "0000",
                 "one two three four",
                 "********",
+                "03/14/1986",
+                "Maria Lopez",
+                "Ana María Ruiz",
             ],
             Invalid,
         );

@@ -709,7 +709,8 @@ fn ordinal_sign(s: &[u8]) -> bool {
 const SPACED_SLASH: u8 = 0x80;
 
 /// Splits a date into at most three tokens. `gaps[i]` is the separator before token `i` when it
-/// is exactly one of `/ - . space` (or [`SPACED_SLASH`]), or 0 for anything else (a word such as `de`, a comma).
+/// is exactly one of `/ - . space` (or [`SPACED_SLASH`]), or 0 for anything else (a word such
+/// as `de`, a comma).
 fn tokenize(s: &[u8]) -> Option<([Tok; 3], [u8; 3], usize)> {
     let mut toks = [Tok::Month(0); 3];
     let mut gaps = [0u8; 3];
