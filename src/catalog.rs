@@ -389,6 +389,13 @@ pub const NOT_AFTER_WINDOW: usize = 64;
 pub const NEVER_MATCHES: &str = r"[^\x00-\xFF]";
 
 impl Detector {
+    /// Whether it needs a word nearby and can get one from words (not only from a column): the
+    /// engine searches it near its own words instead of in the one pass, and the words (or a
+    /// pasted table's header) decide its hits.
+    pub fn gated(&self) -> bool {
+        self.kind == DetectorKind::Regex && self.context_required && !self.column_context_only
+    }
+
     /// The languages its context keywords cover.
     pub fn languages(&self) -> Vec<&'static str> {
         if self.kind == DetectorKind::Names {

@@ -199,9 +199,6 @@ impl Engine {
         }
         // A detector that needs context and has words is searched near its words only; one
         // without words can only get context from a column (scan_columns).
-        let is_gated = |d: &Detector| {
-            d.kind == DetectorKind::Regex && d.context_required && !d.column_context_only
-        };
         // A column-only detector reads the value of a key that names it, as it reads a cell.
         let keyed: Vec<Option<regex_syntax::hir::Hir>> = catalog
             .detectors
@@ -220,7 +217,7 @@ impl Engine {
             .detectors
             .iter()
             .enumerate()
-            .filter(|(_, d)| is_gated(d))
+            .filter(|(_, d)| d.gated())
             .map(|(i, _)| {
                 let longest = hirs[i]
                     .properties()
@@ -237,9 +234,7 @@ impl Engine {
             .detectors
             .iter()
             .enumerate()
-            .filter(|(_, d)| {
-                d.kind == DetectorKind::Regex && !d.column_context_only && !is_gated(d)
-            })
+            .filter(|(_, d)| d.kind == DetectorKind::Regex && !d.column_context_only && !d.gated())
             .map(|(i, _)| i as u32)
             .collect();
         let union_hirs: Vec<_> = union_ids
@@ -342,7 +337,7 @@ impl Engine {
             .map(|o| {
                 o.iter().any(|w| {
                     matches!(*w, Owner::Detector(d)
-                        if is_gated(&catalog.detectors[d as usize]) || keyed[d as usize].is_some())
+                        if catalog.detectors[d as usize].gated() || keyed[d as usize].is_some())
                 })
             })
             .collect();
@@ -501,10 +496,6 @@ impl Engine {
         out: &mut Vec<Hit>,
     ) {
         let limit = limit.min(hay.len());
-        let words_decide = |h: &Hit| {
-            let d = &self.detectors[h.detector as usize];
-            d.kind == DetectorKind::Regex && d.context_required && !d.column_context_only
-        };
         let line_end =
             |from: usize| memchr::memchr(b'\n', &hay[from..limit]).map_or(limit, |i| from + i);
         let cells = |line: &[u8], delim: u8| memchr::memchr_iter(delim, line).count();
@@ -566,7 +557,7 @@ impl Engine {
             out.retain(|h| {
                 let vetoed = plain.contains(&i)
                     && (next..stop).contains(&h.start)
-                    && words_decide(h)
+                    && self.detectors[h.detector as usize].gated()
                     && !repeated.contains(&(h.detector, h.start, h.end));
                 i += 1;
                 !vetoed
@@ -1026,7 +1017,7 @@ impl Engine {
                 words
                     .iter()
                     .filter(|k| k.end <= vs || k.start >= ve)
-                    .filter(|k| self.ctx_owners[k.pattern as usize].contains(&Owner::Detector(d)))
+                    .filter(|k| self.owns_word(k, d))
                     .map(|k| {
                         let (gap, far) = if k.end <= vs {
                             (&hay[k.end..vs], 1)
@@ -1531,12 +1522,15 @@ impl Engine {
         (pos_hit, neg_end.is_some() && !label_after_neg)
     }
 
+    /// Whether context word `k` is one of detector `pid`'s own words.
+    fn owns_word(&self, k: &Keyword, pid: u32) -> bool {
+        self.ctx_owners[k.pattern as usize].contains(&Owner::Detector(pid))
+    }
+
     /// Whether one of detector `pid`'s own words ends at `at` (`SSN` in `SSN-536-90-4399`).
     fn labelled_at(&self, hay: &[u8], pid: u32, at: usize, scope: &Scope) -> bool {
         self.with_words_near(hay, at, at, scope, |words| {
-            words.iter().any(|k| {
-                k.end == at && self.ctx_owners[k.pattern as usize].contains(&Owner::Detector(pid))
-            })
+            words.iter().any(|k| k.end == at && self.owns_word(k, pid))
         })
         .unwrap_or(false)
     }
@@ -1546,9 +1540,7 @@ impl Engine {
     /// near any part of it.
     fn keyword_near(&self, hay: &[u8], pid: u32, start: usize, end: usize, scope: &Scope) -> bool {
         self.with_words_near(hay, start, end, scope, |words| {
-            words
-                .iter()
-                .any(|k| self.ctx_owners[k.pattern as usize].contains(&Owner::Detector(pid)))
+            words.iter().any(|k| self.owns_word(k, pid))
         })
         .unwrap_or(false)
     }
@@ -1556,10 +1548,10 @@ impl Engine {
     /// A header's columns with, for each, the detectors that one of whose keywords appears on
     /// word boundaries in its name (`customer_dob`, `fecha_nacimiento`), computed once per scan.
     fn columns<'a>(&self, header: Header<'a>) -> Columns<'a> {
-        let mut owners: Vec<Vec<u32>> = header
-            .fields()
-            .map(|name| {
-                let name = column_name(name);
+        let names: Vec<&[u8]> = header.fields().map(column_name).collect();
+        let mut owners: Vec<Vec<u32>> = names
+            .iter()
+            .map(|&name| {
                 let mut ids: Vec<u32> = Vec::new();
                 if let Some(words) = &self.ctx {
                     words.find(name, 0, name.len(), |_, _, pattern| {
@@ -1576,9 +1568,9 @@ impl Engine {
             })
             .collect();
         // Each name compared as a document type's column is (`type_key`), once.
-        let keys: Vec<String> = header
-            .fields()
-            .map(|name| crate::catalog::type_key(column_name(name)))
+        let keys: Vec<String> = names
+            .iter()
+            .map(|&name| crate::catalog::type_key(name))
             .collect();
         let doc_type = keys.iter().position(|k| self.type_columns.contains(k));
         // Beside a type column, the typed detectors read the document-number columns.
@@ -1594,10 +1586,9 @@ impl Engine {
                 }
             }
         }
-        let vetoes = header
-            .fields()
-            .map(|name| {
-                let name = column_name(name);
+        let vetoes = names
+            .iter()
+            .map(|&name| {
                 (0u32..)
                     .zip(&self.not_after)
                     .filter(|(_, re)| re.as_ref().is_some_and(|re| re.is_match(name)))

@@ -129,8 +129,8 @@ pub(crate) fn spoken_secret(s: &[u8]) -> Verdict {
     let Ok(text) = std::str::from_utf8(v) else {
         return Verdict::Invalid;
     };
-    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
-    if words.is_empty() || words.len() > 3 || text.contains('@') {
+    let words = text.split_whitespace().count();
+    if words == 0 || words > 3 || text.contains('@') {
         return Verdict::Invalid;
     }
     if super::has_filler(text) {
@@ -146,7 +146,7 @@ pub(crate) fn spoken_secret(s: &[u8]) -> Verdict {
         cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
     };
     let names = text.split_whitespace().filter(|w| capitalised(w)).count();
-    if super::parse_date(v).is_some() || (names >= 2 && names == words.len()) {
+    if super::parse_date(v).is_some() || (names >= 2 && names == words) {
         return Verdict::Invalid;
     }
     secret(v)

@@ -100,8 +100,9 @@ pub enum Validator {
     PlaceName,
     /// A surname after a maiden-name label: not a placeholder or a form word.
     Surname,
-    /// A surname given as a transcript's answer, in any case (`kowalczyk`): a [`Validator::Surname`]
-    /// with no filler a speaker says instead of an answer (`yes`, `one sec`).
+    /// A surname given as a transcript's answer, in any case (`kowalczyk`): a
+    /// [`Validator::Surname`] with no filler a speaker says instead of an answer (`yes`,
+    /// `one sec`).
     SpokenSurname,
     /// A place given as a transcript's answer, in any case (`toledo ohio`): a
     /// [`Validator::PlaceName`] with no filler.
@@ -268,7 +269,7 @@ impl Validator {
 pub(crate) const MAX_COMPACT: usize = 128;
 
 /// Words a speaker says instead of an answer (`yes`, `one sec`, `no me acuerdo`, `thanks`):
-/// a reply holding one of them is no secret read out.
+/// a reply holding one of them gives no secret, surname or place (see [`has_filler`]).
 const FILLERS: &[&str] = &[
     "i", "i'm", "im", "don't", "dont", "know", "remember", "forgot", "hold", "on", "let", "me",
     "check", "one", "sec", "second", "moment", "wait", "sorry", "not", "sure", "yes", "no", "ok",
