@@ -1844,8 +1844,22 @@ struct ContextWords {
     /// Bit [`tri`]`(a, b, c)`: some word may start with bytes `a`, `b`, `c` (ASCII case folded;
     /// a two-byte word sets every `c`). A few bits per word in 8 KiB: false positives are rare.
     starts: Box<[u64]>,
-    /// One-byte words (`$`): looked up wherever that byte is.
-    single: Vec<u8>,
+    /// One-byte words (`$`): looked up wherever that byte is; and [`MARK_LEAD`], the first
+    /// byte of the marks after which a word starts ([`latin1_mark`]).
+    single_or_mark: Vec<u8>,
+}
+
+/// The first byte of the UTF-8 encoding of U+0080..U+00BF.
+const MARK_LEAD: u8 = 0xC2;
+
+/// Whether `hay[i..]` begins with a Latin-1 mark that is no letter: a no-break space, `¡`,
+/// `¿`, `«`, `»`, `°`, `·` and the other symbols of U+00A0..U+00BF, except `ª`, `µ` and `º`.
+/// A word touching one has a word boundary there, as after a space.
+fn latin1_mark(hay: &[u8], i: usize) -> bool {
+    hay.get(i) == Some(&MARK_LEAD)
+        && hay
+            .get(i + 1)
+            .is_some_and(|&b| (0xA0..=0xBF).contains(&b) && !matches!(b, 0xAA | 0xB5 | 0xBA))
 }
 
 /// The filter bit of a word's first three bytes.
@@ -1991,9 +2005,14 @@ impl ContextWords {
                 [] => {}
             }
         }
+        single.push(MARK_LEAD);
         single.sort_unstable();
         single.dedup();
-        Ok(ContextWords { ac, starts, single })
+        Ok(ContextWords {
+            ac,
+            starts,
+            single_or_mark: single,
+        })
     }
 
     /// Calls `found(start, end, pattern)` for each word on word boundaries that starts in
@@ -2007,9 +2026,17 @@ impl ContextWords {
         mut found: impl FnMut(usize, usize, u32),
     ) -> usize {
         let mut resume = to;
+        // A search that starts inside a mark (see below) starts at the mark.
+        let from = if from >= 1 && latin1_mark(hay, from - 1) {
+            from - 1
+        } else {
+            from
+        };
         // Where the last word found ends: nothing starts inside it.
         let mut busy_until = from;
-        let mut prev = from > 0 && WORD_BYTE[usize::from(hay[from - 1])];
+        let mut prev = from > 0
+            && WORD_BYTE[usize::from(hay[from - 1])]
+            && !(from >= 2 && latin1_mark(hay, from - 2));
         let mut prev_lower = from > 0 && hay[from - 1].is_ascii_lowercase();
         let mut block = from;
         while block < to {
@@ -2018,12 +2045,20 @@ impl ContextWords {
             let bytes = &hay[block..block + n];
             let word = class_mask(bytes, true);
             let (camel, lower) = camel_starts(bytes, prev_lower);
-            let mut cand = run_starts(word, prev) | camel | eq_mask(bytes, &self.single);
+            let mut cand = run_starts(word, prev) | camel | eq_mask(bytes, &self.single_or_mark);
             prev = (word >> (n - 1)) & 1 == 1;
             prev_lower = (lower >> (n - 1)) & 1 == 1;
             while cand != 0 {
-                let i = block + cand.trailing_zeros() as usize;
+                let mut i = block + cand.trailing_zeros() as usize;
                 cand &= cand - 1;
+                if latin1_mark(hay, i) {
+                    // A word right after `¿`, `¡`, `«` or a no-break space: the mark's bytes
+                    // are no letters (and begin no word), so the word starts two bytes on.
+                    if i + 2 >= to || !WORD_BYTE[usize::from(hay[i + 2])] {
+                        continue;
+                    }
+                    i += 2;
+                }
                 if i < busy_until {
                     continue;
                 }
@@ -2396,9 +2431,13 @@ fn word_bounded(hay: &[u8], start: usize, end: usize) -> bool {
     let before_ok = !is_word(first)
         || start == 0
         || !is_word(hay[start - 1])
-        || camel_joint(hay[start - 1], first);
-    let after_ok =
-        !is_word(last) || end >= hay.len() || !is_word(hay[end]) || camel_joint(last, hay[end]);
+        || camel_joint(hay[start - 1], first)
+        || (start >= 2 && latin1_mark(hay, start - 2));
+    let after_ok = !is_word(last)
+        || end >= hay.len()
+        || !is_word(hay[end])
+        || camel_joint(last, hay[end])
+        || latin1_mark(hay, end);
     before_ok && after_ok
 }
 
@@ -2648,6 +2687,22 @@ mod tests {
                 from = cw.find(hay, from, to, |s, e, p| v.push((s, e, p)));
             }
             assert_eq!(v, got, "block {block}");
+        }
+        // After `¿`, `¡`, `«` and a no-break space a word starts, and before `»` it ends;
+        // after `ª` or an accented letter it does not.
+        let marks = "¿ssn? ¡dob! «ssn» dob\u{a0}x Xªssn éssn".as_bytes();
+        let text: Vec<(usize, &str)> = all(marks, 0, marks.len())
+            .iter()
+            .map(|&(s, e, _)| (s, std::str::from_utf8(&marks[s..e]).unwrap()))
+            .collect();
+        assert_eq!(text, [(2, "ssn"), (9, "dob"), (16, "ssn"), (22, "dob")]);
+        for block in [1, 2, 3, 5, 64] {
+            let (mut from, mut v) = (0, Vec::new());
+            while from < marks.len() {
+                let to = (from + block).min(marks.len());
+                from = cw.find(marks, from, to, |s, _, _| v.push(s));
+            }
+            assert_eq!(v, [2, 9, 16, 22], "block {block}");
         }
     }
 
