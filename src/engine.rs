@@ -1855,7 +1855,7 @@ const MARK_LEAD: u8 = 0xC2;
 /// Whether `hay[i..]` begins with a Latin-1 mark that is no letter: a no-break space, `¡`,
 /// `¿`, `«`, `»`, `°`, `·` and the other symbols of U+00A0..U+00BF, except `ª`, `µ` and `º`.
 /// A word touching one has a word boundary there, as after a space.
-fn latin1_mark(hay: &[u8], i: usize) -> bool {
+pub(crate) fn latin1_mark(hay: &[u8], i: usize) -> bool {
     hay.get(i) == Some(&MARK_LEAD)
         && hay
             .get(i + 1)
@@ -1978,6 +1978,26 @@ pub(crate) fn eq_mask(block: &[u8], bytes: &[u8]) -> u64 {
     swar_mask(block, |x| {
         bytes.iter().fold(0, |m, &b| m | zero(x ^ splat(b)))
     })
+}
+
+/// The bytes of the Latin-1 marks ([`latin1_mark`]) in the block of `hay` at `block..block+n`
+/// (at most 64 bytes), both bytes of each, as a bit mask; with the block's first byte when it
+/// ends a mark that starts before the block. Most text has none: one `memchr` says so.
+pub(crate) fn mark_mask(hay: &[u8], block: usize, n: usize) -> u64 {
+    let bytes = &hay[block..block + n];
+    let mut mask = u64::from(block > 0 && latin1_mark(hay, block - 1));
+    if memchr::memchr(MARK_LEAD, bytes).is_none() {
+        return mask;
+    }
+    let mut lead = eq_mask(bytes, &[MARK_LEAD]);
+    while lead != 0 {
+        let j = lead.trailing_zeros() as usize;
+        lead &= lead - 1;
+        if latin1_mark(hay, block + j) {
+            mask |= 0b11 << j;
+        }
+    }
+    if n < 64 { mask & ((1 << n) - 1) } else { mask }
 }
 
 /// The first bytes of the runs in `mask` (from [`class_mask`]); `prev` says whether the byte

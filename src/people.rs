@@ -39,7 +39,8 @@ use serde::Deserialize;
 
 use crate::catalog::{Examples, Keywords};
 use crate::engine::{
-    Header, Hit, camel_joint, class_mask, column_name, eq_mask, run_starts, variants,
+    Header, Hit, camel_joint, class_mask, column_name, eq_mask, latin1_mark, mark_mask, run_starts,
+    variants,
 };
 use crate::error::CatalogError;
 
@@ -120,6 +121,10 @@ pub struct Cues {
     pub closings: Keywords,
     /// Self-introductions (`my name is`, `soy`).
     pub intros: Keywords,
+    /// Questions for a name (`may I have your full name`, `¿nombre del titular?`): the
+    /// name is the answer on the next turn of the transcript, as often in lower case.
+    #[serde(default)]
+    pub asks: Keywords,
     /// Labels of a field that holds a part of a person's name and nothing else (`Last name:`,
     /// `Primer apellido:`): after a `:` or `=`, one capitalised word missing from the
     /// dictionaries is taken for a name, as after a title.
@@ -207,6 +212,7 @@ enum CueKind {
     Greeting,
     Closing,
     Intro,
+    Ask,
 }
 
 /// Longest gap between the end of a cue and the start of its name (`Name:   "` …).
@@ -359,6 +365,7 @@ impl NamePass {
         add(&c.greetings, |_| CueKind::Greeting);
         add(&c.closings, |_| CueKind::Closing);
         add(&c.intros, |_| CueKind::Intro);
+        add(&c.asks, |_| CueKind::Ask);
         let mut pats: Vec<String> = Vec::new();
         let mut cue_owners: Vec<Vec<CueKind>> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
@@ -510,7 +517,18 @@ impl NamePass {
             i += 1;
         }
         let mut starts = WordStarts::default();
+        // The answer to a question for a name, read on the next turn: pushed when the walk
+        // reaches it, so that the speaker label before it is read first.
+        let mut answer: Option<(usize, usize, f32)> = None;
         while i < range.end {
+            if let Some((s, e, conf)) = answer.filter(|a| i >= a.0) {
+                push(s, e, conf, &mut last_end);
+                answer = None;
+                if i < e {
+                    i = e;
+                    continue;
+                }
+            }
             if !is_letter_byte(hay[i]) {
                 match starts.next(hay, i, range.end) {
                     Some(p) => i = p,
@@ -526,10 +544,18 @@ impl NamePass {
                 {
                     let ke = i + m.end();
                     if cue_bounded(hay, i, ke) {
-                        let found = self.cue_owners[m.pattern().as_usize()]
-                            .iter()
-                            .find_map(|&kind| self.after_cue(hay, i, ke, limit, kind));
-                        if let Some((s, mut e, conf)) = found {
+                        let found =
+                            self.cue_owners[m.pattern().as_usize()]
+                                .iter()
+                                .find_map(|&kind| {
+                                    self.after_cue(hay, i, ke, limit, kind).map(|f| (f, kind))
+                                });
+                        if let Some((a, CueKind::Ask)) = found {
+                            answer = Some(a);
+                            i = ke;
+                            continue;
+                        }
+                        if let Some(((s, mut e, conf), _)) = found {
                             push(s, e, conf, &mut last_end);
                             // `"given":["Astrid","Maribel"]`: the label names every item.
                             while let Some((ns, ne)) = self.next_list_item(hay, s, e, limit) {
@@ -623,8 +649,15 @@ impl NamePass {
             };
             i = next.max(skip_word(hay, i, limit));
         }
-        if !lone.is_empty() && out.len() > base {
-            let found = self.mentions(hay, &out[base..], &lone);
+        if let Some((s, e, conf)) = answer {
+            push(s, e, conf, &mut last_end);
+        }
+        if out.len() > base {
+            let mut found = self.lowercase_mentions(hay, &out[base..], &range);
+            if !lone.is_empty() {
+                let capital = self.mentions(hay, &out[base..], &lone);
+                found.extend(capital);
+            }
             if !found.is_empty() {
                 out.extend(found);
                 out[base..].sort_unstable_by_key(|h| h.start);
@@ -827,6 +860,58 @@ impl NamePass {
         found
     }
 
+    /// The words of a name typed in lower case (`yeah it's angela price`), repeated in lower
+    /// case nearby (`thank you angela`): a speech-to-text transcript writes every name so.
+    /// Only the name's own words that are given names or surnames and no common word count,
+    /// each where it stands alone as a word outside any name found.
+    fn lowercase_mentions(&self, hay: &[u8], hits: &[Hit], range: &Range<usize>) -> Vec<Hit> {
+        let mut found: Vec<Hit> = Vec::new();
+        for h in hits.iter().filter(|h| h.confidence >= self.conf.pair) {
+            let name = String::from_utf8_lossy(&hay[h.start..h.end]);
+            if name.chars().any(char::is_uppercase) {
+                continue;
+            }
+            let mut p = h.start;
+            while p < h.end {
+                let Some(t) = read_token(hay, p, h.end) else {
+                    p += 1;
+                    continue;
+                };
+                p = t.end;
+                let word = &hay[t.start..t.end];
+                let f = self.token_flags(word);
+                let plain = word.len() >= 3
+                    && f & F_NAME != 0
+                    && f & (F_COMMON | F_ORG | F_NOT_NAME | F_TITLE | F_PARTICLE | F_SUFFIX) == 0;
+                if !plain {
+                    continue;
+                }
+                let lo = h.start.saturating_sub(MENTION_WINDOW).max(range.start);
+                // A mention starts in the range; it may end past it.
+                let hi = ((h.end + MENTION_WINDOW).min(range.end) + word.len()).min(hay.len());
+                for at in memchr::memmem::find_iter(&hay[lo..hi], word) {
+                    let (s, e) = (lo + at, lo + at + word.len());
+                    let alone = (s == 0
+                        || !is_letter_byte(hay[s - 1]) && !hay[s - 1].is_ascii_digit())
+                        && hay
+                            .get(e)
+                            .is_none_or(|&b| !is_letter_byte(b) && !b.is_ascii_digit());
+                    let inside = s >= range.end || hits.iter().any(|o| o.start < e && s < o.end);
+                    if alone && !inside && !found.iter().any(|o| o.start == s) {
+                        found.push(Hit {
+                            detector: self.detector,
+                            start: s,
+                            end: e,
+                            confidence: self.conf.mention,
+                            test_data: false,
+                        });
+                    }
+                }
+            }
+        }
+        found
+    }
+
     /// Whether a cue can start with these two bytes (ASCII case folded): most words of a log
     /// are ruled out here, before any automaton runs.
     fn cue_start(&self, a: u8, b: u8) -> bool {
@@ -893,6 +978,9 @@ impl NamePass {
         limit: usize,
         kind: CueKind,
     ) -> Option<(usize, usize, f32)> {
+        if kind == CueKind::Ask {
+            return self.answer_after_ask(hay, ke, limit);
+        }
         let at = |p: usize| hay.get(p).copied().filter(|_| p < limit);
         let mut p = ke;
         let titled;
@@ -901,9 +989,6 @@ impl NamePass {
         let mut separated = false;
         match kind {
             CueKind::Title => {
-                if !starts_upper(hay, ks) {
-                    return None;
-                }
                 if at(p) == Some(b'.') {
                     p += 1;
                 }
@@ -911,6 +996,9 @@ impl NamePass {
                     return None;
                 }
                 p = skip(hay, p, limit, b" ");
+                if !starts_upper(hay, ks) {
+                    return self.after_lowercase_title(hay, ks, p, limit);
+                }
                 titled = true;
             }
             CueKind::Label { .. } if self.names_a_thing(hay, ks) => return None,
@@ -952,6 +1040,7 @@ impl NamePass {
                 }
                 titled = self.skip_title(hay, &mut p, limit);
             }
+            CueKind::Ask => return None,
             CueKind::Closing => {
                 if matches!(at(p), Some(b',' | b'.' | b'!')) {
                     p += 1;
@@ -1061,6 +1150,118 @@ impl NamePass {
             || next == Some(b' ') && hay.get(end + 1).is_some_and(|b| !is_letter_byte(*b));
         let with_surname = end > first.end;
         (ends || with_surname).then_some((first.start, end, self.conf.cue_common))
+    }
+
+    /// The name given on the turn after a question for it (`AGENT: and your full name` /
+    /// `CALLER: yeah it's angela price`; `¿nombre del titular?` / `[cliente] blanca estela
+    /// soto`). The question ends its line within a few words; the next line is a turn (a
+    /// speaker label, maybe after a time stamp) whose first words, after fillers such as
+    /// `yeah it's` or `sí, es`, are two to four name words, in any case, that end the line
+    /// or a clause: a given name first, then given names, surnames, one lower-case initial,
+    /// or words no dictionary knows, which the question vouches for as a title does. An
+    /// ordinary word, an organisation or a digit ends the reading with no name.
+    fn answer_after_ask(&self, hay: &[u8], ke: usize, limit: usize) -> Option<(usize, usize, f32)> {
+        let line_end = memchr::memchr(b'\n', &hay[ke..limit.min(ke + ASK_TAIL + 1)])? + ke;
+        if hay[ke..line_end].iter().any(u8::is_ascii_digit) {
+            return None;
+        }
+        let mut p = turn_body(hay, line_end + 1, limit)?;
+        for _ in 0..3 {
+            let Some(t) = read_token(hay, p, limit) else {
+                break;
+            };
+            let w = hay[t.start..t.end].to_ascii_lowercase();
+            if !ANSWER_FILLERS.contains(&w.as_slice()) {
+                break;
+            }
+            p = skip(hay, t.end, limit, b" ,");
+        }
+        let mut toks: Vec<Tok> = Vec::new();
+        let mut end = p;
+        while toks.len() < 4 {
+            let Some(mut t) = read_token(hay, end, limit) else {
+                break;
+            };
+            let word = &hay[t.start..t.end];
+            t.flags = self.token_flags(word);
+            let initial = word.len() == 1 && !toks.is_empty();
+            let refused = t.flags & (F_COMMON | F_ORG | F_NOT_NAME | F_TITLE | F_PARTICLE) != 0
+                && t.flags & F_NAME == 0;
+            if !matches!(
+                t.shape,
+                Shape::Lower | Shape::Title | Shape::Caps | Shape::Initial
+            ) || refused
+                || (word.len() < 2 && !initial)
+            {
+                break;
+            }
+            toks.push(t);
+            end = t.end;
+            if hay.get(end) != Some(&b' ') {
+                break;
+            }
+            end += 1;
+        }
+        // Trailing initials and the space after the last word are no part of the name.
+        while toks.last().is_some_and(|t| t.end - t.start == 1) {
+            toks.pop();
+        }
+        let (first, last) = (toks.first()?, toks.last()?);
+        let e = last.end;
+        let given = first.flags & F_GIVEN != 0;
+        let known = toks.iter().filter(|t| t.flags & F_NAME != 0).count();
+        let plain = toks
+            .iter()
+            .any(|t| t.flags & F_NAME != 0 && t.flags & F_COMMON == 0);
+        if toks.len() < 2 || !given || known * 2 < toks.len() || !plain {
+            return None;
+        }
+        let next = hay.get(e).copied().filter(|_| e < limit);
+        let ends = next.is_none_or(|b| b",.;!?)\r\n\\\"".contains(&b))
+            || next == Some(b' ')
+                && hay
+                    .get(e + 1)
+                    .is_some_and(|b| matches!(b, b'-' | b'(' | b'/'));
+        ends.then_some((first.start, e, self.conf.cue_common))
+    }
+
+    /// A name after a title typed in lower case, as transcripts and quick notes write it
+    /// (`mr ferris`, `gracias don José Luis`, `señora ybarra`): up to three words, each a
+    /// given name or surname and no common word, in any case. Unlike after a capitalised
+    /// title, no unknown word nor one of two letters is taken (`dr Failover` is disaster
+    /// recovery), a title after a number is a unit (`30 ms total`) and one glued to a word is
+    /// none (`correo-ejemplo.mx ip=…`).
+    fn after_lowercase_title(
+        &self,
+        hay: &[u8],
+        ks: usize,
+        p: usize,
+        limit: usize,
+    ) -> Option<(usize, usize, f32)> {
+        let before = hay[..ks].trim_ascii_end().last().copied();
+        let spaced = ks == 0 || matches!(hay[ks - 1], b' ' | b'\t' | b'\n' | b'(' | b',');
+        if !spaced || before.is_some_and(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let mut end = None;
+        let mut q = p;
+        for _ in 0..3 {
+            let Some(t) = read_token(hay, q, limit) else {
+                break;
+            };
+            let f = self.token_flags(&hay[t.start..t.end]);
+            let plain =
+                f & F_NAME != 0 && f & (F_COMMON | F_ORG | F_NOT_NAME | F_TITLE | F_PARTICLE) == 0;
+            if !plain || !matches!(t.shape, Shape::Lower | Shape::Title) || t.end - t.start < 3 {
+                break;
+            }
+            end = Some(t.end);
+            if hay.get(t.end) != Some(&b' ') {
+                break;
+            }
+            q = t.end + 1;
+        }
+        end.map(|e| (p, e, self.conf.cue_common))
     }
 
     /// `del Río`, `de la Fuente`: a value that starts with a particle before a capital.
@@ -1741,6 +1942,78 @@ fn speaks(hay: &[u8], s: usize, e: usize, limit: usize) -> Option<(bool, &[u8])>
     words_follow.then_some((stamped, role))
 }
 
+/// How far a question for a name may run on after its cue words (`… as it appears on your
+/// tax return`).
+const ASK_TAIL: usize = 48;
+
+/// Words that open an answer before the name itself (`yeah it's angela price`, `sí, es
+/// blanca soto`).
+const ANSWER_FILLERS: &[&[u8]] = &[
+    b"yeah",
+    b"yes",
+    b"yep",
+    b"sure",
+    b"ok",
+    b"okay",
+    b"um",
+    b"uh",
+    b"it's",
+    b"its",
+    b"it",
+    b"is",
+    "sí".as_bytes(),
+    b"si",
+    b"claro",
+    b"es",
+    b"soy",
+    b"este",
+    b"pues",
+    b"bueno",
+    b"mmm",
+    b"eh",
+];
+
+/// Where the words of a transcript turn that starts at `ls` begin: after a time stamp
+/// (`[00:00:20] `, `00:01:12 `) and a speaker label, `CLIENTE:`, `caller:`, `[customer]` or
+/// `[afiliada]` (letters, spaces and `_`, at most 24 bytes). `None` when the line opens with
+/// no speaker label.
+fn turn_body(hay: &[u8], ls: usize, limit: usize) -> Option<usize> {
+    let line = &hay[ls..limit.min(ls + 64)];
+    let line = &line[..memchr::memchr(b'\n', line).unwrap_or(line.len())];
+    // A bracketed speaker (`[member] doris…`) is no time stamp.
+    let speaker_first = line.first() == Some(&b'[')
+        && line[1..]
+            .iter()
+            .take_while(|&&b| b != b']')
+            .all(|&b| is_letter_byte(b) || b == b' ' || b == b'_');
+    let rest = if speaker_first {
+        line
+    } else {
+        strip_stamp(line)
+    };
+    let mut p = ls + (line.len() - rest.len());
+    let (open, close) = match hay.get(p) {
+        Some(b'[') => (1, b']'),
+        _ => (0, b':'),
+    };
+    let label = &hay[p + open..ls + line.len()];
+    let n = label.iter().position(|&b| b == close)?;
+    let name = &label[..n];
+    if name.is_empty()
+        || name.len() > 24
+        || !name
+            .iter()
+            .all(|&b| is_letter_byte(b) || b == b' ' || b == b'_')
+    {
+        return None;
+    }
+    p += open + n + 1;
+    if close == b']' && hay.get(p) == Some(&b':') {
+        p += 1;
+    }
+    Some(skip(hay, p, limit, b" \t"))
+}
+
 /// `-`, `--`, `—`, `–` or `~`: what opens a signature line.
 fn dash_marker(head: &[u8]) -> bool {
     ["-", "--", "\u{2014}", "\u{2013}", "~"]
@@ -1989,10 +2262,12 @@ impl WordStarts {
                 } else {
                     backslashes & eq_mask(bytes, b"ntr")
                 };
-                let letters = class_mask(bytes, false) & !escape;
+                // The bytes of `¿`, `¡`, `«` and a no-break space are no letters either.
+                let letters = class_mask(bytes, false) & !escape & !mark_mask(hay, block, n);
                 let prev = block > 0
                     && is_letter_byte(hay[block - 1])
-                    && !(block > 1 && escapes_at(hay, block - 1));
+                    && !(block > 1 && escapes_at(hay, block - 1))
+                    && !(block > 1 && latin1_mark(hay, block - 2));
                 self.mask = run_starts(letters, prev);
                 self.block = Some(block);
             }
@@ -2050,7 +2325,8 @@ fn element_name_ends_at(hay: &[u8], ks: usize) -> bool {
 /// A cue on word boundaries; `_` counts as a boundary so `requester_name` keys are labels.
 fn cue_bounded(hay: &[u8], s: usize, e: usize) -> bool {
     let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
-    (s == 0 || !word(hay[s - 1]) || !word(hay[s])) && (e >= hay.len() || !word(hay[e]))
+    (s == 0 || !word(hay[s - 1]) || !word(hay[s]) || s >= 2 && latin1_mark(hay, s - 2))
+        && (e >= hay.len() || !word(hay[e]) || latin1_mark(hay, e))
 }
 
 /// `Ana Ruiz <ana@example.com>` or `"Ana Ruiz" <…>`.
@@ -2358,6 +2634,16 @@ mod tests {
         "-5G",
         "é",
         "J.",
+        "your full name",
+        "¿nombre completo?",
+        "CALLER: ",
+        "[cliente] ",
+        "yeah it's ",
+        "mr ",
+        "angela",
+        "price",
+        "¡",
+        "\u{a0}",
     ];
 
     #[test]
