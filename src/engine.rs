@@ -1348,6 +1348,11 @@ impl Engine {
                 .get(col)
                 .is_some_and(|o| o.contains(&(pid as u32)));
         }
+        // A match that opens with one of the detector's own words holds its context, however
+        // far along the line the value lies (`ldapsearch -x -H ldaps://… -D "cn=…" -w 'x'`).
+        if !ctx && d.context_required && start < vs {
+            ctx = self.opens_with_word(hay, pid as u32, start, scope);
+        }
         self.finish(pid, vs, ve, conf, verdict, ctx, neg)
     }
 
@@ -1531,6 +1536,16 @@ impl Engine {
     fn labelled_at(&self, hay: &[u8], pid: u32, at: usize, scope: &Scope) -> bool {
         self.with_words_near(hay, at, at, scope, |words| {
             words.iter().any(|k| k.end == at && self.owns_word(k, pid))
+        })
+        .unwrap_or(false)
+    }
+
+    /// Whether one of detector `pid`'s own words starts at `at`.
+    fn opens_with_word(&self, hay: &[u8], pid: u32, at: usize, scope: &Scope) -> bool {
+        self.with_words_near(hay, at, at, scope, |words| {
+            words
+                .iter()
+                .any(|k| k.start == at && self.owns_word(k, pid))
         })
         .unwrap_or(false)
     }

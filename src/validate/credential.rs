@@ -160,6 +160,20 @@ fn masked_run(v: &[u8]) -> bool {
         .any(|w| matches!(w[0], b'x' | b'X' | b'0' | b'*') && w.iter().all(|&b| b == w[0]))
 }
 
+/// PowerShell verbs of the cmdlets that read, make or convert a secret.
+const CMDLET_VERBS: &[&[u8]] = &[
+    b"ConvertTo",
+    b"ConvertFrom",
+    b"Get",
+    b"Read",
+    b"New",
+    b"Import",
+    b"Export",
+    b"Invoke",
+    b"Unprotect",
+    b"Protect",
+];
+
 /// Accepts a captured secret value unless it is a placeholder, mask or earlier redaction.
 pub(crate) fn secret(s: &[u8]) -> Verdict {
     // One word and a colon is the next label (`Token: Kind: HDFS_DELEGATION_TOKEN`), not a value.
@@ -208,6 +222,28 @@ pub(crate) fn secret(s: &[u8]) -> Verdict {
     // Template variables and format strings; an absolute path (sudo's `PWD=/home/svc`).
     if matches!(v[0], b'$' | b'%' | b'{' | b'<' | b'[' | b'@' | b'/') {
         return Verdict::Invalid;
+    }
+    // Terraform's `(sensitive value)`, `(hidden)`: a note in place of the value. A help desk's
+    // template placeholder (`##ticket.requester.email##`).
+    let note = v[0] == b'('
+        && v[1..]
+            .strip_suffix(b")")
+            .unwrap_or(&v[1..])
+            .iter()
+            .all(u8::is_ascii_alphabetic);
+    if note || v.starts_with(b"##") {
+        return Verdict::Invalid;
+    }
+    // A PowerShell cmdlet that produces the secret (`$pw = ConvertTo-SecureString 'x' …`,
+    // `Read-Host -AsSecureString`): the secret, if any, follows it.
+    if let Some(i) = v.iter().position(|&b| b == b'-') {
+        let (verb, noun) = (&v[..i], &v[i + 1..]);
+        if CMDLET_VERBS.contains(&verb)
+            && noun.first().is_some_and(u8::is_ascii_uppercase)
+            && noun.iter().all(u8::is_ascii_alphabetic)
+        {
+            return Verdict::Invalid;
+        }
     }
     // A YAML tag (`mysql_password: !vault |`): the encrypted block follows.
     if v[0] == b'!' && v.len() > 1 && v[1..].iter().all(u8::is_ascii_lowercase) {
@@ -529,11 +565,20 @@ pub(crate) fn username(s: &[u8]) -> Verdict {
         || l.starts_with(b"admin")
         || l.starts_with(b"_")
         || l.ends_with(b"$")
+        || GROUP_PREFIXES.iter().any(|p| l.starts_with(p))
     {
         return Verdict::Invalid;
     }
     Verdict::Valid
 }
+
+/// How directory groups are commonly named (`SG-Patch-Operators`, `GS-Soporte-N2`,
+/// `DL_Finance`, `GRP-VPN`): security, global, domain-local and distribution groups, not
+/// accounts.
+const GROUP_PREFIXES: &[&[u8]] = &[
+    b"sg-", b"sg_", b"gs-", b"gs_", b"gg-", b"gg_", b"gl-", b"gl_", b"dl-", b"dl_", b"grp-",
+    b"grp_", b"group-", b"group_", b"role-", b"role_", b"acl-", b"acl_",
+];
 
 /// A login name in prose (`User jsmith42 cannot log in`, `el usuario jperez no puede`): a
 /// valid [`username`] with a digit, dot or underscore, or one made from a person's name.
@@ -621,6 +666,33 @@ mod tests {
         ] {
             assert_eq!(secret(s.as_bytes()), Verdict::Valid, "{s}");
         }
+    }
+
+    #[test]
+    fn notes_placeholders_and_cmdlets_are_no_secrets() {
+        all(
+            secret,
+            &[
+                "(sensitive",
+                "(hidden)",
+                "##ticket.requester.email##.",
+                "ConvertTo-SecureString",
+                "Read-Host",
+            ],
+            Invalid,
+        );
+        // A symbol or a digit in the noun, or a verb no cmdlet has: a password.
+        all(
+            secret,
+            &["Get-Lucky7", "Tigre-Azul", "(x7)Pass", "#Tigre22"],
+            Valid,
+        );
+        all(
+            username,
+            &["CORP\\SG-Patch-Operators", "EMPRESA\\GS-Soporte-N2"],
+            Invalid,
+        );
+        all(username, &["CORP\\dkessler", "CORP\\sgarcia"], Valid);
     }
 
     #[test]
