@@ -35,7 +35,7 @@ use crate::catalog::{Catalog, Category, Detector, DetectorKind, NOT_AFTER_WINDOW
 use crate::error::CatalogError;
 use crate::people::NamePass;
 use crate::validate::{Validator, Verdict};
-use crate::{keyed, mime, segments, sqldump, urlenc, vcard};
+use crate::{consoletable, keyed, mime, segments, sqldump, urlenc, vcard};
 
 /// Bytes before a candidate searched for context words.
 pub const CONTEXT_BEFORE: usize = 80;
@@ -620,10 +620,12 @@ impl Engine {
         let mut found = Vec::new();
         let cards = vcard::views(hay, range.clone(), limit);
         let segments = segments::view(hay, range.clone(), limit);
+        let consoles = consoletable::views(hay, range.clone(), limit);
         for v in sqldump::views(hay, range, limit)
             .into_iter()
             .chain(cards)
             .chain(segments)
+            .chain(consoles)
         {
             let rows = v.rows_start();
             self.scan_view(&v.text, rows, v.header(), |r| v.source(r), &mut found, out);

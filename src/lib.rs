@@ -31,6 +31,7 @@
 #![deny(missing_docs)]
 
 pub mod catalog;
+pub mod consoletable;
 pub mod engine;
 pub mod error;
 pub mod eval;

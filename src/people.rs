@@ -204,6 +204,61 @@ const F_TITLE: u16 = 128;
 const F_MAINLY_SURNAME: u16 = 256;
 const F_NAME: u16 = F_GIVEN | F_SURNAME;
 
+/// What a column's name says of its cells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NameColumn {
+    /// Not names.
+    No,
+    /// A person's name: `Requester`, `customer_name`, `Apellidos`.
+    Person,
+    /// A bare `Name` or `Nombre` (`Name0`, as SCCM writes it): a person's in a help-desk
+    /// export, a service's, group's or product's in an admin tool's table.
+    Generic,
+}
+
+/// Words of column names that only a table of people has (see [`NameColumn::Generic`]).
+const PERSON_TABLE_WORDS: &[&[u8]] = &[
+    b"employee",
+    b"empleado",
+    b"customer",
+    b"cliente",
+    b"patient",
+    b"paciente",
+    b"member",
+    b"afiliado",
+    b"contact",
+    b"contacto",
+    b"staff",
+    b"student",
+    b"alumno",
+    b"mail",
+    b"correo",
+    b"phone",
+    b"tel",
+    b"movil",
+    b"m\xc3\xb3vil",
+    b"celular",
+    b"dob",
+    b"birth",
+    b"nacimiento",
+    b"apellido",
+    b"surname",
+    b"dni",
+    b"ssn",
+    b"curp",
+];
+
+/// Column names that name anything (see [`NameColumn::Generic`]), lower case.
+const GENERIC_NAME_COLUMNS: &[&[u8]] = &[
+    b"name",
+    b"nombre",
+    b"names",
+    b"nombres",
+    b"displayname",
+    b"display name",
+    b"display_name",
+];
+
 /// The kinds of cue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum CueKind {
@@ -580,14 +635,14 @@ impl NamePass {
             let after_comma = run.as_ref().and_then(|r| r.comma.map(|c| r.toks[c].start));
             let found = run.and_then(|mut run| {
                 let display = display_name_follows(hay, run.end(), limit);
-                let column = !name_cols.is_empty()
-                    && header.is_some_and(|h| {
-                        cell_bounded(hay, run.start(), run.end(), h.delimiter())
-                            && name_cols
-                                .get(h.column_of(hay, run.start()))
-                                .copied()
-                                .unwrap_or(false)
-                    });
+                let column_kind = header
+                    .filter(|h| {
+                        !name_cols.is_empty()
+                            && cell_bounded(hay, run.start(), run.end(), h.delimiter())
+                    })
+                    .and_then(|h| name_cols.get(h.column_of(hay, run.start())).copied())
+                    .unwrap_or(NameColumn::No);
+                let column = column_kind != NameColumn::No;
                 if run.words().count() < 2 && !display && !column {
                     if let [tok] = run.toks[..] {
                         if tok.shape == Shape::Title {
@@ -607,11 +662,13 @@ impl NamePass {
                 }
                 self.lookup_run(hay, &mut run);
                 let conf = if column {
-                    self.cue_decision(&mut run, true, true).map(|c| {
+                    // A bare `Name` column names services, groups and products as often as
+                    // people: there a word no dictionary knows is no name.
+                    self.cue_decision(&mut run, true, true).and_then(|c| {
                         if c > 0.0 {
-                            self.conf.column
+                            Some(self.conf.column)
                         } else {
-                            self.conf.title_unknown
+                            (column_kind == NameColumn::Person).then_some(self.conf.title_unknown)
                         }
                     })
                 } else if display {
@@ -921,12 +978,13 @@ impl NamePass {
 
     /// Which columns of a header hold names (`name`, `requester_name`, `nombre`; not a mother's
     /// maiden name column, which has its own detector).
-    fn name_columns(&self, header: &Header) -> Vec<bool> {
-        header
+    fn name_columns(&self, header: &Header) -> Vec<NameColumn> {
+        let mut cols: Vec<NameColumn> = header
             .fields()
             .map(|f| {
                 let f = column_name(f);
                 let lower = f.to_ascii_lowercase();
+                let lower = lower.trim_ascii_end();
                 if [
                     &b"materno"[..],
                     b"maiden",
@@ -943,11 +1001,11 @@ impl NamePass {
                     b"empresa",
                 ]
                 .iter()
-                .any(|w| memchr::memmem::find(&lower, w).is_some())
+                .any(|w| memchr::memmem::find(lower, w).is_some())
                 {
-                    return false;
+                    return NameColumn::No;
                 }
-                (0..f.len()).any(|i| {
+                let named = (0..f.len()).any(|i| {
                     let word_start = i == 0 || !f[i - 1].is_ascii_alphanumeric();
                     word_start
                         && f[i].is_ascii_alphabetic()
@@ -964,9 +1022,30 @@ impl NamePass {
                                         |k| matches!(k, CueKind::Label { colon, .. } if !colon || last),
                                     )
                             })
-                })
+                });
+                let bare = &lower[..lower.len() - lower.iter().rev().take_while(|b| b.is_ascii_digit()).count()];
+                match (named, GENERIC_NAME_COLUMNS.contains(&bare)) {
+                    (false, _) => NameColumn::No,
+                    (true, true) => NameColumn::Generic,
+                    (true, false) => NameColumn::Person,
+                }
             })
-            .collect()
+            .collect();
+        // Beside another name column, or a column only people have (an e-mail, a phone, a
+        // birth date, an employee number), a bare `Name` is a person's.
+        let people = cols.contains(&NameColumn::Person)
+            || header.fields().any(|f| {
+                let lower = column_name(f).to_ascii_lowercase();
+                PERSON_TABLE_WORDS
+                    .iter()
+                    .any(|w| memchr::memmem::find(&lower, w).is_some())
+            });
+        if people {
+            for c in cols.iter_mut().filter(|c| **c == NameColumn::Generic) {
+                *c = NameColumn::Person;
+            }
+        }
+        cols
     }
 
     /// Reads the name a cue at `ks..ke` introduces, if any: `(start, end, confidence)`.
@@ -2655,6 +2734,28 @@ mod tests {
                 "{\"body\": \"ok\\nKeisha Morrow called\\r\\nMateo Quiroga too\"}"
             ),
             ["Keisha Morrow", "Mateo Quiroga"]
+        );
+    }
+
+    #[test]
+    fn a_bare_name_column_vouches_for_unknown_words_only_in_a_table_of_people() {
+        let p = pass();
+        // Services and groups: no column says these are people.
+        assert_eq!(
+            names(
+                &p,
+                "Status,Name,DisplayName\nRunning,Spooler,Print Spooler\n"
+            ),
+            Vec::<String>::new()
+        );
+        // An e-mail column, or a surname column, says they are.
+        assert_eq!(
+            names(&p, "Name,Email,Dept\nAinhoa,a@example.com,IT\n"),
+            ["Ainhoa"]
+        );
+        assert_eq!(
+            names(&p, "nombre,apellido_paterno,area\nAinhoa,Chávez,TI\n"),
+            ["Ainhoa", "Chávez"]
         );
     }
 
