@@ -2243,12 +2243,22 @@ fn context_word_end(hay: &[u8], end: usize) -> bool {
     !product_token(hay, end) && !glued_symbol(hay, end)
 }
 
-/// Whether a symbol word (`$`, `R$`, `S/`) ending at `end` is glued to a letter: Java's
-/// `DataNode$DataTransfer`, shell's `$HOME`. Money is written before a digit or a space.
+/// Whether a symbol word (`$`, `R$`, `S/`) ending at `end` is glued to a letter (Java's
+/// `DataNode$DataTransfer`, shell's `$HOME`) or is a shell prompt before a command
+/// (`$ ping 10.12.0.5`). Money is written before a digit, or a space and a digit.
 fn glued_symbol(hay: &[u8], end: usize) -> bool {
-    end > 0
-        && !hay[end - 1].is_ascii_alphanumeric()
-        && hay.get(end).is_some_and(u8::is_ascii_alphabetic)
+    if end == 0 || hay[end - 1].is_ascii_alphanumeric() {
+        return false;
+    }
+    let spaces = match hay[end - 1] {
+        b'$' => hay[end..]
+            .iter()
+            .take(4)
+            .take_while(|&&b| b == b' ')
+            .count(),
+        _ => 0,
+    };
+    hay.get(end + spaces).is_some_and(u8::is_ascii_alphabetic)
 }
 
 /// Whether a word ending at `end` is the name of a product token (`Mobile/15E148`,

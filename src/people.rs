@@ -983,6 +983,12 @@ impl NamePass {
             .fields()
             .map(|f| {
                 let f = column_name(f);
+                // A flattened object's field is named by its last part: in
+                // `client.geographicalContext.city` the city is the client's, no name.
+                let f = match f.iter().rposition(|&b| b == b'.') {
+                    Some(i) if i + 1 < f.len() => &f[i + 1..],
+                    _ => f,
+                };
                 let lower = f.to_ascii_lowercase();
                 let lower = lower.trim_ascii_end();
                 if [
@@ -2756,6 +2762,14 @@ mod tests {
         assert_eq!(
             names(&p, "nombre,apellido_paterno,area\nAinhoa,Chávez,TI\n"),
             ["Ainhoa", "Chávez"]
+        );
+        // A flattened object's field is named by its last part: the client's city.
+        assert_eq!(
+            names(
+                &p,
+                "client.city,actor.displayName,outcome\nDenver,Ezra Whitcomb,OK\n"
+            ),
+            ["Ezra Whitcomb"]
         );
     }
 
