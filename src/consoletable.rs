@@ -167,7 +167,7 @@ fn table(
     let cells = |s: usize, e: usize| -> Vec<Range<usize>> {
         match &extents {
             Some(ext) => padded_cells(hay, s, e, ext),
-            None => piped_cells(hay, s, e),
+            None => piped_cells(hay, s, e, kind == Kind::Framed),
         }
     };
     let names = cells(header.0, header.1);
@@ -220,9 +220,10 @@ fn table(
     Some((view.has_rows().then(|| view.finish(end)), end))
 }
 
-/// The cells of a line between `|` bars, trimmed; a leading and a trailing bar (a frame's)
-/// bound no cell.
-fn piped_cells(hay: &[u8], s: usize, e: usize) -> Vec<Range<usize>> {
+/// The cells of a line between `|` bars, trimmed. In a frame (`framed`) a leading and a
+/// trailing bar bound no cell; psql draws none, so there a line that ends with a bar ends
+/// with an empty cell.
+fn piped_cells(hay: &[u8], s: usize, e: usize, framed: bool) -> Vec<Range<usize>> {
     let line = &hay[s..e];
     let (mut a, mut b) = (0, line.len());
     while a < b && line[a] == b' ' {
@@ -231,10 +232,10 @@ fn piped_cells(hay: &[u8], s: usize, e: usize) -> Vec<Range<usize>> {
     while b > a && line[b - 1] == b' ' {
         b -= 1;
     }
-    if a < b && line[a] == b'|' {
+    if framed && a < b && line[a] == b'|' {
         a += 1;
     }
-    if b > a && line[b - 1] == b'|' {
+    if framed && b > a && line[b - 1] == b'|' {
         b -= 1;
     }
     let mut out = Vec::new();
@@ -318,6 +319,9 @@ mod tests {
             tables(psql)[0],
             [["last_name", "dob"], ["Beckwith", "1952-09-14"]]
         );
+        // psql's empty last cell leaves its bar at the end of the line.
+        let empty = " id | plan\n----+------\n  7 |\n  8 | B\n(2 rows)\n";
+        assert_eq!(tables(empty)[0], [["id", "plan"], ["7", ""], ["8", "B"]]);
         let mysql = "+----+---------+\n| id | nombre  |\n+----+---------+\n|  7 | Aitor   |\n+----+---------+\n2 rows in set\n";
         assert_eq!(tables(mysql)[0], [["id", "nombre"], ["7", "Aitor"]]);
         // Padded columns are counted in characters: `Sebastián` is nine wide.
