@@ -160,7 +160,30 @@ pub fn value_after_key(hay: &[u8], start: usize, end: usize) -> Option<(usize, E
         }
         at += q.len();
         if hay.get(at) == Some(&b'>') {
-            return closed_by(hay, at + 1, b"<");
+            return element_text(hay, at + 1);
+        }
+        // An attribute names the key and another holds the value: .NET's `<add
+        // key="DbPassword" value="x"/>`; or a SAML attribute's `FriendlyName="givenName"`
+        // before more attributes, its value in the element (see [`element_text`]).
+        if q == b"\"" && hay.get(at) == Some(&b' ') {
+            let rest = &hay[at..(at + VALUE_MAX).min(hay.len())];
+            let rest = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
+            let attr = &hay[ks.saturating_sub(16)..ks - 1];
+            let value_attr = memchr::memmem::find(rest, b" value=\"")
+                .or_else(|| memchr::memmem::find(rest, b" Value=\""));
+            if let Some(i) =
+                value_attr.filter(|_| attr.ends_with(b"key=") || attr.ends_with(b"Key="))
+            {
+                let vs = at + i + 8;
+                return closed_by(hay, vs, b"\"");
+            }
+            if attr.ends_with(b"Name=") || attr.ends_with(b"name=") {
+                let gt = find_on_line(hay, at, b">")?;
+                if hay[gt - 1] != b'/' {
+                    return element_text(hay, gt + 1);
+                }
+            }
+            return None;
         }
         at = skip_blanks(hay, at);
         at = separator(hay, at)?;
@@ -272,6 +295,27 @@ fn separator(hay: &[u8], at: usize) -> Option<usize> {
 
 /// A value that starts at `vs` and is closed on its line by `close`: the quote that opened it,
 /// or the `<` after an XML element's text. Empty values are none.
+/// The text of the element whose start tag ends just before `at`: written there (`<Data
+/// Name="TargetUserName">amarsh<`), or held by a child value element, as a SAML attribute holds
+/// its value (`<saml2:Attribute Name="nombre"><saml2:AttributeValue>Ainhoa<`), maybe on the next
+/// line.
+pub(crate) fn element_text(hay: &[u8], at: usize) -> Option<(usize, End)> {
+    let mut p = at;
+    let stop = (at + 16).min(hay.len());
+    while p < stop && hay[p].is_ascii_whitespace() {
+        p += 1;
+    }
+    if hay.get(p) == Some(&b'<') {
+        let gt = find_on_line(hay, p, b">")?;
+        let tag = &hay[p + 1..gt];
+        let name = &tag[..tag.iter().position(|&b| b == b' ').unwrap_or(tag.len())];
+        if name.len() >= 5 && name[name.len() - 5..].eq_ignore_ascii_case(b"value") {
+            return closed_by(hay, gt + 1, b"<");
+        }
+    }
+    closed_by(hay, at, b"<")
+}
+
 fn closed_by(hay: &[u8], vs: usize, close: &[u8]) -> Option<(usize, End)> {
     let e = find_on_line(hay, vs, close)?;
     (e > vs).then_some((vs, End::At(e)))
@@ -325,6 +369,28 @@ mod tests {
             value(r#"<Data Name="TargetUserName">amarsh</Data>"#, "UserName"),
             fixed("amarsh")
         );
+        assert_eq!(
+            value(
+                "<saml2:Attribute Name=\"segundoApellido\"><saml2:AttributeValue>Pascual</saml2:AttributeValue>",
+                "Apellido"
+            ),
+            fixed("Pascual")
+        );
+        assert_eq!(
+            value(
+                "<saml:Attribute Name=\"urn:oid:2.5.4.42\" FriendlyName=\"givenName\" NameFormat=\"uri\">\n  <saml:AttributeValue xsi:type=\"xs:string\">Ainhoa</saml:AttributeValue>",
+                "givenName"
+            ),
+            fixed("Ainhoa")
+        );
+        assert_eq!(
+            value(
+                r#"<add key="DbPassword" value="Pumas-7731-z" />"#,
+                "Password"
+            ),
+            fixed("Pumas-7731-z")
+        );
+        assert_eq!(value(r#"<add key="Password" />"#, "Password"), None);
         assert_eq!(
             value("schacPlaceOfBirth: Ourense\npostal", "PlaceOfBirth"),
             bare("Ourense\npostal")

@@ -1103,7 +1103,21 @@ impl NamePass {
                 // An XML element is a key too: `<given>Eleanor</given>`, and so is one whose
                 // name the label ends: `<FirstSurname>Arrieta</FirstSurname>`.
                 let element = at(p) == Some(b'>') && p == ke && element_name_ends_at(hay, ks);
-                if matches!(at(p), Some(b':' | b'=')) || element {
+                // A SAML attribute: `<saml2:Attribute Name="nombre"><saml2:AttributeValue>
+                // Ainhoa<`, the value in a child element (see `keyed::element_text`).
+                let attribute = at(p) == Some(b'>')
+                    && p == ke + 1
+                    && ks >= 6
+                    && hay[ks - 1] == b'"'
+                    && hay[..ks - 1].ends_with(b"Name=");
+                if attribute {
+                    if let Some((vs, _)) = crate::keyed::element_text(hay, p + 1) {
+                        if vs < limit {
+                            p = vs;
+                            separated = true;
+                        }
+                    }
+                } else if matches!(at(p), Some(b':' | b'=')) || element {
                     // Not after a bracket: `Comentario de Jorge (solicitante): La impresora`.
                     separated = !hay[ke..p].contains(&b')');
                     p += 1;
