@@ -1339,16 +1339,21 @@ impl Engine {
                 return None;
             }
         }
-        let (mut ctx, neg) = if d.column_context_only {
+        let (mut ctx, mut neg) = if d.column_context_only {
             (false, false)
         } else {
             self.context(hay, pid as u32, vs, ve, d.negative_context, scope)
         };
-        if let (false, Some((cols, col))) = (ctx, column) {
-            ctx = cols
-                .owners
+        // A column named for the detector is its context, and a negative word in another cell
+        // (the amount `$ 1.204.117` at the end of the row before a `RUT` cell) says nothing of it.
+        let column_owned = column.is_some_and(|(cols, col)| {
+            cols.owners
                 .get(col)
-                .is_some_and(|o| o.contains(&(pid as u32)));
+                .is_some_and(|o| o.contains(&(pid as u32)))
+        });
+        if column_owned {
+            ctx = true;
+            neg = false;
         }
         // A match that opens with one of the detector's own words holds its context, however
         // far along the line the value lies (`ldapsearch -x -H ldaps://… -D "cn=…" -w 'x'`).
