@@ -660,7 +660,7 @@ impl NamePass {
                     }
                     return None;
                 }
-                self.lookup_run(hay, &mut run);
+                self.lookup_run(hay, &mut run, column);
                 let conf = if column {
                     // A bare `Name` column names services, groups and products as often as
                     // people: there a word no dictionary knows is no name.
@@ -821,7 +821,7 @@ impl NamePass {
         if hay.get(run.end()) != Some(&quote) {
             return None;
         }
-        self.lookup_run(hay, &mut run);
+        self.lookup_run(hay, &mut run, false);
         self.cue_decision(&mut run, true, false)?;
         Some((run.start(), run.end()))
     }
@@ -1096,6 +1096,11 @@ impl NamePass {
                     }
                 }
                 p = skip(hay, p, limit, b" \t\"')\\");
+                // Dot leaders of a screen or a form: `NOMBRE.....: GARZA TREVIÑO MARISELA`.
+                let dots = skip(hay, p, limit, b".");
+                if dots - p >= 2 && matches!(at(skip(hay, dots, limit, b" ")), Some(b':')) {
+                    p = skip(hay, dots, limit, b" ");
+                }
                 // `el nuevo ingreso (Milagros Cabañas, nac. …)`
                 if at(p) == Some(b'(') && !colon && starts_upper(hay, p + 1) {
                     p += 1;
@@ -1163,7 +1168,7 @@ impl NamePass {
         }
         let inverted = matches!(kind, CueKind::Label { .. });
         let mut run = self.read_run(hay, p, limit, inverted)?;
-        self.lookup_run(hay, &mut run);
+        self.lookup_run(hay, &mut run, false);
         if run.toks.is_empty() {
             return None;
         }
@@ -1563,8 +1568,10 @@ impl NamePass {
     }
 
     /// Looks up every word of a run; cuts the run at a word that is not a name
-    /// (`not_names`, a suffix, a title) and marks organisation words.
-    fn lookup_run(&self, hay: &[u8], run: &mut Run) {
+    /// (`not_names`, a suffix, a title) and marks organisation words. In a name column's cell
+    /// (`vouched`), which holds one name, the family names of `SURNAME, Given` may be words no
+    /// dictionary knows (`ACHÁVAL, TOMÁS`); elsewhere the comma may part the names of a list.
+    fn lookup_run(&self, hay: &[u8], run: &mut Run, vouched: bool) {
         // `Usuario Dámaso Villegas`, `Customer Support Jane Doe`: words before the name that
         // are no names are dropped, not the run.
         let lead = run
@@ -1610,9 +1617,10 @@ impl NamePass {
                 && !run.toks[c..]
                     .iter()
                     .any(|t| t.flags & F_MAINLY_SURNAME != 0)
-                && run.toks[..c]
-                    .iter()
-                    .all(|t| t.shape != Shape::Initial && t.flags & F_SURNAME != 0);
+                && run.toks[..c].iter().all(|t| {
+                    t.shape != Shape::Initial
+                        && (t.flags & F_SURNAME != 0 || vouched && t.flags == 0)
+                });
             if !valid {
                 run.toks.truncate(c);
                 run.comma = None;
