@@ -2004,11 +2004,15 @@ pub(crate) fn eq_mask(block: &[u8], bytes: &[u8]) -> u64 {
 
 /// The bytes of the Latin-1 marks ([`latin1_mark`]) in the block of `hay` at `block..block+n`
 /// (at most 64 bytes), both bytes of each, as a bit mask; with the block's first byte when it
-/// ends a mark that starts before the block. Most text has none: one `memchr` says so.
+/// ends a mark that starts before the block. Most text has none: an or of its bytes says so.
 pub(crate) fn mark_mask(hay: &[u8], block: usize, n: usize) -> u64 {
     let bytes = &hay[block..block + n];
     let mut mask = u64::from(block > 0 && latin1_mark(hay, block - 1));
-    if memchr::memchr(MARK_LEAD, bytes).is_none() {
+    // Most blocks are ASCII: eight words or'ed say so.
+    let high = bytes
+        .chunks(8)
+        .fold(0u8, |a, c| a | c.iter().fold(0u8, |a, &b| a | b));
+    if high < 0x80 || memchr::memchr(MARK_LEAD, bytes).is_none() {
         return mask;
     }
     let mut lead = eq_mask(bytes, &[MARK_LEAD]);
