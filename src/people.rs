@@ -259,6 +259,12 @@ const GENERIC_NAME_COLUMNS: &[&[u8]] = &[
     b"display_name",
 ];
 
+/// Whether a word with dictionary flags `f` is plainly a name: a given name or surname and
+/// nothing else (no common word, organisation, title, particle or suffix).
+fn plain_name(f: u16) -> bool {
+    f & F_NAME != 0 && f & (F_COMMON | F_ORG | F_NOT_NAME | F_TITLE | F_PARTICLE | F_SUFFIX) == 0
+}
+
 /// The kinds of cue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum CueKind {
@@ -835,19 +841,10 @@ impl NamePass {
         let mut buf = [0u8; MAX_KEY];
         let mut words: Vec<(usize, Vec<u8>)> = Vec::new();
         for h in hits.iter().filter(|h| h.confidence >= self.conf.pair) {
-            let mut p = h.start;
-            while p < h.end {
-                let Some(t) = read_token(hay, p, h.end) else {
-                    p += 1;
-                    continue;
-                };
-                p = t.end;
+            for t in tokens(hay, h.start, h.end) {
                 let word = &hay[t.start..t.end];
                 if matches!(t.shape, Shape::Title | Shape::Caps) && word.len() >= 3 {
-                    let f = self.token_flags(word);
-                    let plain = f & F_NAME != 0
-                        && f & (F_COMMON | F_ORG | F_NOT_NAME | F_TITLE | F_PARTICLE | F_SUFFIX)
-                            == 0;
+                    let plain = plain_name(self.token_flags(word));
                     if let Some(n) = fold_into(word, &mut buf).filter(|_| plain) {
                         words.push((h.start, buf[..n].to_vec()));
                     }
@@ -905,16 +902,21 @@ impl NamePass {
                 .take_while(|w| w.0 <= s + MENTION_WINDOW)
                 .any(|w| w.1 == key);
             if near {
-                found.push(Hit {
-                    detector: self.detector,
-                    start: s,
-                    end: e,
-                    confidence: self.conf.mention,
-                    test_data: false,
-                });
+                found.push(self.mention(s, e));
             }
         }
         found
+    }
+
+    /// A lone word of a name found nearby, at `start..end`.
+    fn mention(&self, start: usize, end: usize) -> Hit {
+        Hit {
+            detector: self.detector,
+            start,
+            end,
+            confidence: self.conf.mention,
+            test_data: false,
+        }
     }
 
     /// The words of a name typed in lower case (`yeah it's angela price`), repeated in lower
@@ -928,19 +930,9 @@ impl NamePass {
             if name.chars().any(char::is_uppercase) {
                 continue;
             }
-            let mut p = h.start;
-            while p < h.end {
-                let Some(t) = read_token(hay, p, h.end) else {
-                    p += 1;
-                    continue;
-                };
-                p = t.end;
+            for t in tokens(hay, h.start, h.end) {
                 let word = &hay[t.start..t.end];
-                let f = self.token_flags(word);
-                let plain = word.len() >= 3
-                    && f & F_NAME != 0
-                    && f & (F_COMMON | F_ORG | F_NOT_NAME | F_TITLE | F_PARTICLE | F_SUFFIX) == 0;
-                if !plain {
+                if word.len() < 3 || !plain_name(self.token_flags(word)) {
                     continue;
                 }
                 let lo = h.start.saturating_sub(MENTION_WINDOW).max(range.start);
@@ -955,13 +947,7 @@ impl NamePass {
                             .is_none_or(|&b| !is_letter_byte(b) && !b.is_ascii_digit());
                     let inside = s >= range.end || hits.iter().any(|o| o.start < e && s < o.end);
                     if alone && !inside && !found.iter().any(|o| o.start == s) {
-                        found.push(Hit {
-                            detector: self.detector,
-                            start: s,
-                            end: e,
-                            confidence: self.conf.mention,
-                            test_data: false,
-                        });
+                        found.push(self.mention(s, e));
                     }
                 }
             }
@@ -2171,6 +2157,23 @@ fn signs(hay: &[u8], s: usize, e: usize, limit: usize) -> bool {
         }
         q = skip(hay, q + n, end, b" \t");
     }
+}
+
+/// The tokens of `hay[start..end]`, left to right (see [`read_token`]).
+fn tokens(hay: &[u8], start: usize, end: usize) -> impl Iterator<Item = Tok> + '_ {
+    let mut p = start;
+    std::iter::from_fn(move || {
+        while p < end {
+            match read_token(hay, p, end) {
+                Some(t) => {
+                    p = t.end;
+                    return Some(t);
+                }
+                None => p += 1,
+            }
+        }
+        None
+    })
 }
 
 /// Reads one token at `p`: letters with inner apostrophes and hyphens, or an initial.
