@@ -2089,6 +2089,10 @@ fn turn_body(hay: &[u8], ls: usize, limit: usize) -> Option<usize> {
         Some(b'[') => (1, b']'),
         _ => (0, b':'),
     };
+    // A line of nothing but a stamp (or cut at 64 bytes there) opens no turn.
+    if p + open > ls + line.len() {
+        return None;
+    }
     let label = &hay[p + open..ls + line.len()];
     let n = label.iter().position(|&b| b == close)?;
     let name = &label[..n];
@@ -2766,6 +2770,23 @@ mod tests {
             ),
             ["Keisha Morrow", "Mateo Quiroga"]
         );
+    }
+
+    #[test]
+    fn a_turn_opens_with_a_speaker_label() {
+        fn body(t: &str) -> Option<&str> {
+            turn_body(t.as_bytes(), 0, t.len()).map(|p| &t[p..])
+        }
+        assert_eq!(
+            body("[00:00:09] CALLER: yeah it's angela"),
+            Some("yeah it's angela")
+        );
+        assert_eq!(body("[member] doris whitcombe"), Some("doris whitcombe"));
+        assert_eq!(body("00:01:12 llamante: francisco"), Some("francisco"));
+        assert_eq!(body("see the attached form"), None);
+        // A stamp that fills the 64 bytes looked at, then a bracket: no turn, no panic.
+        let cut = format!("[{}]{}[cliente] ana", "1".repeat(30), " ".repeat(32));
+        assert_eq!(body(&cut), None);
     }
 
     #[test]
