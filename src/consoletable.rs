@@ -30,6 +30,9 @@ const MAX_COLUMNS: usize = 64;
 /// Longest column name.
 const MAX_NAME: usize = 40;
 
+/// What a console's prompt line starts with: the table above it has ended.
+const PROMPTS: &[&[u8]] = &[b"PS ", b"SQL>", b"1>", b"$ ", b"# ", b"mysql>"];
+
 /// How a table draws its columns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
@@ -188,10 +191,16 @@ fn table(
         let last = match kind {
             // A frame's closing rule ends the table.
             Kind::Framed => !line.trim_ascii_start().starts_with(b"|"),
-            // A footer (`(2 rows)`, `(4 rows affected)`), a blank line or a prompt.
+            // A footer (`(2 rows)`, `(4 rows affected)`), a blank line, a prompt (`PS C:\>`,
+            // `SQL>`, `1>`, `$ `), or a line far wider than the rule (a log line after a
+            // padded table).
             Kind::Piped | Kind::Padded => {
                 let t = line.trim_ascii();
-                t.is_empty() || t.starts_with(b"(") || line.len() > MAX_LINE
+                t.is_empty()
+                    || t.starts_with(b"(")
+                    || line.len() > MAX_LINE
+                    || PROMPTS.iter().any(|p| t.starts_with(p))
+                    || (kind == Kind::Padded && line.len() > 2 * (re - rs) + 16)
             }
         };
         if last {
@@ -333,6 +342,12 @@ mod tests {
                 ["Sebastián", "Londoño Giraldo", "3157790214"]
             ]
         );
+    }
+
+    #[test]
+    fn a_prompt_or_a_long_line_ends_a_padded_table() {
+        let text = "Name    Status\n----    ------\nana     ok\nPS C:\\> Get-Date\nthen a log line far wider than the rule above it, which is no row of the table at all\n";
+        assert_eq!(tables(text)[0], [["Name", "Status"], ["ana", "ok"]]);
     }
 
     #[test]
