@@ -1236,8 +1236,15 @@ impl NamePass {
         }
         // The name ends the clause: `soy karla, necesito…`, `my name is gabe horvath\n`.
         let next = hay.get(end).copied().filter(|_| end < limit);
+        // Or a word that opens what the speaker says next: `my name is travis may I have…`,
+        // `this is tony from IT`, `le habla yesenia de farmacia`.
+        let follower = next == Some(b' ')
+            && read_token(hay, end + 1, limit).is_some_and(|t| {
+                t.shape == Shape::Lower && INTRO_FOLLOWERS.contains(&&hay[t.start..t.end])
+            });
         let ends = next.is_none_or(|b| b",.;:!?)\r\n\\\"".contains(&b))
-            || next == Some(b' ') && hay.get(end + 1).is_some_and(|b| !is_letter_byte(*b));
+            || next == Some(b' ') && hay.get(end + 1).is_some_and(|b| !is_letter_byte(*b))
+            || follower;
         let with_surname = end > first.end;
         (ends || with_surname).then_some((first.start, end, self.conf.cue_common))
     }
@@ -2034,6 +2041,31 @@ fn speaks(hay: &[u8], s: usize, e: usize, limit: usize) -> Option<(bool, &[u8])>
     };
     words_follow.then_some((stamped, role))
 }
+
+/// Words that open what a speaker says after introducing themselves in lower case: the
+/// name before them has ended.
+const INTRO_FOLLOWERS: &[&[u8]] = &[
+    b"from",
+    b"with",
+    b"calling",
+    b"here",
+    b"speaking",
+    b"and",
+    b"may",
+    b"how",
+    b"can",
+    b"at",
+    b"de",
+    b"del",
+    b"desde",
+    b"con",
+    b"llamando",
+    b"y",
+    b"en",
+    b"para",
+    b"le",
+    b"les",
+];
 
 /// How far a question for a name may run on after its cue words (`… as it appears on your
 /// tax return`).
