@@ -1539,32 +1539,37 @@ impl Engine {
         self.ctx_owners[k.pattern as usize].contains(&Owner::Detector(pid))
     }
 
-    /// Whether one of detector `pid`'s own words ends at `at` (`SSN` in `SSN-536-90-4399`).
-    fn labelled_at(&self, hay: &[u8], pid: u32, at: usize, scope: &Scope) -> bool {
-        self.with_words_near(hay, at, at, scope, |words| {
-            words.iter().any(|k| k.end == at && self.owns_word(k, pid))
+    /// Whether one of detector `pid`'s own words that `which` accepts lies within the context
+    /// window of `start..end` (inside it too).
+    fn own_word_near(
+        &self,
+        hay: &[u8],
+        pid: u32,
+        (start, end): (usize, usize),
+        scope: &Scope,
+        which: impl Fn(&Keyword) -> bool,
+    ) -> bool {
+        self.with_words_near(hay, start, end, scope, |words| {
+            words.iter().any(|k| which(k) && self.owns_word(k, pid))
         })
         .unwrap_or(false)
     }
 
+    /// Whether one of detector `pid`'s own words ends at `at` (`SSN` in `SSN-536-90-4399`).
+    fn labelled_at(&self, hay: &[u8], pid: u32, at: usize, scope: &Scope) -> bool {
+        self.own_word_near(hay, pid, (at, at), scope, |k| k.end == at)
+    }
+
     /// Whether one of detector `pid`'s own words starts at `at`.
     fn opens_with_word(&self, hay: &[u8], pid: u32, at: usize, scope: &Scope) -> bool {
-        self.with_words_near(hay, at, at, scope, |words| {
-            words
-                .iter()
-                .any(|k| k.start == at && self.owns_word(k, pid))
-        })
-        .unwrap_or(false)
+        self.own_word_near(hay, pid, (at, at), scope, |k| k.start == at)
     }
 
     /// Whether one of detector `pid`'s own words lies within the context window of
     /// `start..end` (inside it too): a necessary condition for [`Engine::context`] to find one
     /// near any part of it.
     fn keyword_near(&self, hay: &[u8], pid: u32, start: usize, end: usize, scope: &Scope) -> bool {
-        self.with_words_near(hay, start, end, scope, |words| {
-            words.iter().any(|k| self.owns_word(k, pid))
-        })
-        .unwrap_or(false)
+        self.own_word_near(hay, pid, (start, end), scope, |_| true)
     }
 
     /// A header's columns with, for each, the detectors that one of whose keywords appears on
@@ -2004,15 +2009,15 @@ pub(crate) fn eq_mask(block: &[u8], bytes: &[u8]) -> u64 {
 
 /// The bytes of the Latin-1 marks ([`latin1_mark`]) in the block of `hay` at `block..block+n`
 /// (at most 64 bytes), both bytes of each, as a bit mask; with the block's first byte when it
-/// ends a mark that starts before the block. Most text has none: an or of its bytes says so.
+/// ends a mark that starts before the block.
 pub(crate) fn mark_mask(hay: &[u8], block: usize, n: usize) -> u64 {
     let bytes = &hay[block..block + n];
     let mut mask = u64::from(block > 0 && latin1_mark(hay, block - 1));
-    // Most blocks are ASCII: eight words or'ed say so.
+    // Most blocks are ASCII: an or of their bytes says so.
     let high = bytes
         .chunks(8)
         .fold(0u8, |a, c| a | c.iter().fold(0u8, |a, &b| a | b));
-    if high < 0x80 || memchr::memchr(MARK_LEAD, bytes).is_none() {
+    if high < 0x80 {
         return mask;
     }
     let mut lead = eq_mask(bytes, &[MARK_LEAD]);
@@ -2080,9 +2085,7 @@ impl ContextWords {
         };
         // Where the last word found ends: nothing starts inside it.
         let mut busy_until = from;
-        let mut prev = from > 0
-            && WORD_BYTE[usize::from(hay[from - 1])]
-            && !(from >= 2 && latin1_mark(hay, from - 2));
+        let mut prev = word_before(hay, from);
         let mut prev_lower = from > 0 && hay[from - 1].is_ascii_lowercase();
         let mut block = from;
         while block < to {
@@ -2481,20 +2484,29 @@ fn code_prefixed(hay: &[u8], start: usize) -> bool {
 /// The joints of a camelCase identifier are word boundaries too: `Street` in `mailingStreet`,
 /// `streetAddress` in `streetAddressLine`, `Birth` in `dateOfBirth`.
 fn word_bounded(hay: &[u8], start: usize, end: usize) -> bool {
-    let is_word = |b: u8| WORD_BYTE[usize::from(b)];
     let first = hay[start];
     let last = hay[end - 1];
-    let before_ok = !is_word(first)
-        || start == 0
-        || !is_word(hay[start - 1])
-        || camel_joint(hay[start - 1], first)
-        || (start >= 2 && latin1_mark(hay, start - 2));
-    let after_ok = !is_word(last)
-        || end >= hay.len()
-        || !is_word(hay[end])
-        || camel_joint(last, hay[end])
-        || latin1_mark(hay, end);
+    let before_ok =
+        !is_word_byte(first) || !word_before(hay, start) || camel_joint(hay[start - 1], first);
+    let after_ok = !is_word_byte(last) || !word_at(hay, end) || camel_joint(last, hay[end]);
     before_ok && after_ok
+}
+
+/// Whether `b` is a byte words are made of: an ASCII letter or digit, or a byte of a UTF-8
+/// sequence.
+pub(crate) fn is_word_byte(b: u8) -> bool {
+    WORD_BYTE[usize::from(b)]
+}
+
+/// Whether a word byte touches offset `s` from before: a Latin-1 mark's ([`latin1_mark`]) is
+/// none, so a word starts after `¿` as after a space.
+pub(crate) fn word_before(hay: &[u8], s: usize) -> bool {
+    s > 0 && is_word_byte(hay[s - 1]) && !(s >= 2 && latin1_mark(hay, s - 2))
+}
+
+/// Whether a word byte is at offset `e` (a Latin-1 mark's is none: a word ends before `»`).
+pub(crate) fn word_at(hay: &[u8], e: usize) -> bool {
+    hay.get(e).is_some_and(|&b| is_word_byte(b)) && !latin1_mark(hay, e)
 }
 
 /// The spellings of a keyword the automaton looks for. The automata match ASCII letters in

@@ -293,8 +293,6 @@ fn separator(hay: &[u8], at: usize) -> Option<usize> {
     }
 }
 
-/// A value that starts at `vs` and is closed on its line by `close`: the quote that opened it,
-/// or the `<` after an XML element's text. Empty values are none.
 /// The text of the element whose start tag ends just before `at`: written there (`<Data
 /// Name="TargetUserName">amarsh<`), or held by a child value element, as a SAML attribute holds
 /// its value (`<saml2:Attribute Name="nombre"><saml2:AttributeValue>Ainhoa<`), maybe on the next
@@ -316,6 +314,8 @@ pub(crate) fn element_text(hay: &[u8], at: usize) -> Option<(usize, End)> {
     closed_by(hay, at, b"<")
 }
 
+/// A value that starts at `vs` and is closed on its line by `close`: the quote that opened it,
+/// or the `<` after an XML element's text. Empty values are none.
 fn closed_by(hay: &[u8], vs: usize, close: &[u8]) -> Option<(usize, End)> {
     let e = find_on_line(hay, vs, close)?;
     (e > vs).then_some((vs, End::At(e)))

@@ -39,8 +39,8 @@ use serde::Deserialize;
 
 use crate::catalog::{Examples, Keywords};
 use crate::engine::{
-    Header, Hit, camel_joint, class_mask, column_name, eq_mask, latin1_mark, mark_mask, run_starts,
-    variants,
+    Header, Hit, camel_joint, class_mask, column_name, eq_mask, is_word_byte, latin1_mark,
+    mark_mask, run_starts, variants, word_at, word_before,
 };
 use crate::error::CatalogError;
 
@@ -1049,9 +1049,6 @@ impl NamePass {
         limit: usize,
         kind: CueKind,
     ) -> Option<(usize, usize, f32)> {
-        if kind == CueKind::Ask {
-            return self.answer_after_ask(hay, ke, limit);
-        }
         let at = |p: usize| hay.get(p).copied().filter(|_| p < limit);
         let mut p = ke;
         let titled;
@@ -1130,7 +1127,7 @@ impl NamePass {
                 }
                 titled = self.skip_title(hay, &mut p, limit);
             }
-            CueKind::Ask => return None,
+            CueKind::Ask => return self.answer_after_ask(hay, ke, limit),
             CueKind::Closing => {
                 if matches!(at(p), Some(b',' | b'.' | b'!')) {
                     p += 1;
@@ -1346,9 +1343,7 @@ impl NamePass {
             let Some(t) = read_token(hay, q, limit) else {
                 break;
             };
-            let f = self.token_flags(&hay[t.start..t.end]);
-            let plain =
-                f & F_NAME != 0 && f & (F_COMMON | F_ORG | F_NOT_NAME | F_TITLE | F_PARTICLE) == 0;
+            let plain = plain_name(self.token_flags(&hay[t.start..t.end]));
             if !plain || !matches!(t.shape, Shape::Lower | Shape::Title) || t.end - t.start < 3 {
                 break;
             }
@@ -2470,9 +2465,7 @@ fn element_name_ends_at(hay: &[u8], ks: usize) -> bool {
 
 /// A cue on word boundaries; `_` counts as a boundary so `requester_name` keys are labels.
 fn cue_bounded(hay: &[u8], s: usize, e: usize) -> bool {
-    let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
-    (s == 0 || !word(hay[s - 1]) || !word(hay[s]) || s >= 2 && latin1_mark(hay, s - 2))
-        && (e >= hay.len() || !word(hay[e]) || latin1_mark(hay, e))
+    (!word_before(hay, s) || !is_word_byte(hay[s])) && !word_at(hay, e)
 }
 
 /// `Ana Ruiz <ana@example.com>` or `"Ana Ruiz" <…>`.
