@@ -1440,7 +1440,12 @@ impl Engine {
                 h if start > h => &words[words.partition_point(|k| k.end <= h)..],
                 _ => words,
             };
-            self.score_words(hay, words, pid, start, end, use_neg)
+            // A table's rows are records of their own: a negative word on a row above (the
+            // salary `$41,204.17` ending it) says nothing of a value below.
+            let row = scope.header.map_or(0, |_| {
+                memchr::memrchr(b'\n', &hay[..start]).map_or(0, |i| i + 1)
+            });
+            self.score_words(hay, words, pid, (start, end), row, use_neg)
         })
         .unwrap_or((false, false))
     }
@@ -1487,13 +1492,14 @@ impl Engine {
     /// candidate, and, with `use_neg`, a negative word just before it with none of the
     /// detector's own words between them: a label nearer the value than the negative word is
     /// what the value answers to (`Haber mensual: $ 254.320,00` then `CBU de cobro: …`).
+    /// Negative words before `row` (the start of a table row's line) are not read.
     fn score_words(
         &self,
         hay: &[u8],
         words: &[Keyword],
         pid: u32,
-        start: usize,
-        end: usize,
+        (start, end): (usize, usize),
+        row: usize,
         use_neg: bool,
     ) -> (bool, bool) {
         let mut pos_hit = false;
@@ -1518,6 +1524,7 @@ impl Engine {
                     Owner::Negative
                         if use_neg
                             && ke <= start
+                            && ks >= row
                             && start - ke <= NEGATIVE_BEFORE
                             && !camel_joined(hay, ks, ke) =>
                     {
@@ -2330,12 +2337,9 @@ impl<'a> Header<'a> {
     /// two commas, `Thanks for the call, Ana, see you`, is read as a header for context, and
     /// fails the second test.)
     pub fn on_header_line(&self, hay: &[u8], pos: usize) -> bool {
-        let start = memchr::memrchr(b'\n', &hay[..pos]).map_or(0, |i| i + 1);
-        let end = memchr::memchr(b'\n', &hay[pos..]).map_or(hay.len(), |i| pos + i);
-        let line = &hay[start..end];
-        if line.strip_suffix(b"\r").unwrap_or(line) != self.line {
+        let Some((start, end)) = self.header_text_at(hay, pos) else {
             return false;
-        }
+        };
         // Columns are counted at each line's end (`column_of` finds the line's start).
         let want = self.column_of(hay, end);
         // The line after it, or for a repeat at the end of a file, the line before it.
@@ -2346,6 +2350,15 @@ impl<'a> Header<'a> {
         });
         let prev = (start > 0).then(|| self.column_of(hay, start - 1));
         next == Some(want) || prev == Some(want)
+    }
+
+    /// The bounds of the line at `pos` when its text is the header's (the header line or a
+    /// repeat of it): no cell of such a line is a value under its own column.
+    pub fn header_text_at(&self, hay: &[u8], pos: usize) -> Option<(usize, usize)> {
+        let start = memchr::memrchr(b'\n', &hay[..pos]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &hay[pos..]).map_or(hay.len(), |i| pos + i);
+        let line = &hay[start..end];
+        (line.strip_suffix(b"\r").unwrap_or(line) == self.line).then_some((start, end))
     }
 
     /// The column index of the value at `pos` (0 on the first line of `hay`).
@@ -2914,6 +2927,28 @@ mod tests {
             confidence("ticket - Client 172.29.33.53 opened"),
             confidence("c.e.h.Service - Client 172.29.33.53 opened")
         );
+    }
+
+    #[test]
+    fn a_table_row_lends_no_negative_word_to_the_row_below() {
+        let engine = Engine::new(&Catalog::builtin().unwrap(), 0.0).unwrap();
+        let itin = |text: &str| -> Vec<f32> {
+            let hay = text.as_bytes();
+            let mut out = Vec::new();
+            engine.scan(hay, 0..hay.len(), hay.len(), &mut out);
+            out.iter()
+                .filter(|h| &*engine.detector(h).id == "us_itin")
+                .map(|h| h.confidence)
+                .collect()
+        };
+        // The salary ending the first row is 20 bytes before the second row's ITIN.
+        let rows =
+            "Empleado\tNumero\tSalario\nAna\t912-70-1234\t$41,204.17\nLuis\t940-91-0789\t$2\n";
+        assert_eq!(itin(rows), [0.8, 0.8]);
+        // Outside a table, the same words are one text, and the amount is read.
+        let prose = "paid Ana $41,204.17\nLuis 940-91-0789";
+        assert_eq!(itin(prose).len(), 1);
+        assert!(itin(prose)[0] < 0.8, "{:?}", itin(prose));
     }
 
     #[test]

@@ -645,6 +645,7 @@ impl NamePass {
                     .filter(|h| {
                         !name_cols.is_empty()
                             && cell_bounded(hay, run.start(), run.end(), h.delimiter())
+                            && h.header_text_at(hay, run.start()).is_none()
                     })
                     .and_then(|h| name_cols.get(h.column_of(hay, run.start())).copied())
                     .unwrap_or(NameColumn::No);
@@ -1560,14 +1561,19 @@ impl NamePass {
     /// (`vouched`), which holds one name, the family names of `SURNAME, Given` may be words no
     /// dictionary knows (`ACHÁVAL, TOMÁS`); elsewhere the comma may part the names of a list.
     fn lookup_run(&self, hay: &[u8], run: &mut Run, vouched: bool) {
-        // `Usuario Dámaso Villegas`, `Customer Support Jane Doe`: words before the name that
-        // are no names are dropped, not the run.
+        // Two capitals are an acronym (`Client IP Address:`, `IP Foo`) unless the run is
+        // written in capitals (`LI WEI`) or inverted (`NG, Kevin`).
+        let acronyms = run.comma.is_none()
+            && (run.words().count() == 1 || run.words().any(|t| t.shape == Shape::Title));
+        let acronym = |t: &Tok| acronyms && t.shape == Shape::Caps && t.end - t.start <= 2;
+        // `Usuario Dámaso Villegas`, `Customer Support Jane Doe`, `9:14 AM Ingrid Solberg`:
+        // words before the name that are no names are dropped, not the run.
         let lead = run
             .toks
             .iter()
             .take_while(|t| {
                 matches!(t.shape, Shape::Title | Shape::Caps)
-                    && self.token_flags(&hay[t.start..t.end]) & F_NOT_NAME != 0
+                    && (acronym(t) || self.token_flags(&hay[t.start..t.end]) & F_NOT_NAME != 0)
             })
             .count();
         // What is left must stand as a name of two words (`Soporte TI`, `Equipo de TI` are
@@ -1584,8 +1590,10 @@ impl NamePass {
         let mut cut = false;
         for (i, t) in run.toks.iter_mut().enumerate() {
             if matches!(t.shape, Shape::Title | Shape::Caps) {
+                let acronym = acronym(t);
                 t.flags = self.token_flags(&hay[t.start..t.end]);
-                if t.flags & (F_NOT_NAME | F_SUFFIX) != 0
+                if acronym
+                    || t.flags & (F_NOT_NAME | F_SUFFIX) != 0
                     || (i > 0 && t.flags & F_TITLE != 0 && t.flags & F_NAME == 0)
                 {
                     // A word that is no name but names an organisation (`Sales Team`)

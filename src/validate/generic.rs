@@ -428,8 +428,11 @@ pub(crate) fn phone(s: &[u8]) -> Verdict {
     if let Some(rest) = d.strip_prefix(b"00").or(d.strip_prefix(b"011")) {
         // Dialled from abroad without a `+` and without a separator, a run of digits is a phone
         // only for the countries whose numbering is checked (`0021804039910297` is a bad CLABE).
-        let glued = body.iter().all(u8::is_ascii_digit);
-        if glued && !matches!(rest, [b'1', ..] | [b'5', b'2', ..] | [b'3', b'4', ..]) {
+        // Groups joined by dashes alone are the shape of codes too (the drug code NDC
+        // `00378-1805-77`).
+        let code_shaped = body.iter().all(|&b| b.is_ascii_digit() || b == b'-');
+        let checked = matches!(rest, [b'1', ..] | [b'5', b'2', ..] | [b'3', b'4', ..]);
+        if code_shaped && !checked {
             return Verdict::Invalid;
         }
         return international(rest);
@@ -1119,6 +1122,7 @@ mod tests {
                 "+52 1 55 2345 6789",
                 "+521 55 2345 6789",
                 "0034612345678",
+                "0034-612-345-678",
             ],
             Valid,
         );
@@ -1151,6 +1155,7 @@ mod tests {
                 "+2 180 4039 9102",
                 "+38 123 456 789",
                 "0021804039910297",
+                "00378-1805-77",
             ],
             Invalid,
         );
