@@ -885,10 +885,19 @@ impl Engine {
         for (c, owners) in cols.owners.iter().enumerate() {
             for &d in owners {
                 let det = &self.detectors[d as usize];
-                // Column-only detectors need the delimiter before the field; a gated one (it
-                // needs context) is searched inside the field.
+                // Column-only detectors read the field from the delimiter before it (the line
+                // start for the first column); a gated one (it needs context) is searched
+                // inside the field. A first column is often the rows' own key: an identity
+                // document's number there is the person's (`Cedula` over `1.036.652.908`), but
+                // a secret never is (Jira's `Clave` column holds issue keys, `MDA-4412`), and an
+                // `account`, member or patient number there is the system's own record number.
                 let in_column = if det.column_context_only {
+                    use crate::catalog::Category;
                     c > 0
+                        || !matches!(
+                            det.category,
+                            Category::Credential | Category::MedicalId | Category::BankAccount
+                        )
                 } else {
                     det.context_required
                 };
@@ -980,7 +989,9 @@ impl Engine {
                     continue;
                 }
                 if det.column_context_only {
-                    let input = Input::new(hay).range(fs - 1..limit).anchored(Anchored::Yes);
+                    // `field_open` is the delimiter or, in the first column, the line start.
+                    let from = if c == 0 { fs } else { fs - 1 };
+                    let input = Input::new(hay).range(from..limit).anchored(Anchored::Yes);
                     if let Some(m) = self.single(d).and_then(|re| re.search(&input)) {
                         if let Some((hit, _)) =
                             self.accept(hay, d, m.start(), m.end(), limit, scope)
