@@ -59,6 +59,13 @@ const SURNAMES: (&str, &str) = (
     "patterns/names/surnames.tsv",
     include_str!("../patterns/names/surnames.tsv"),
 );
+/// Surnames of 100 to 499 bearers that no word list knows (`Amankwah`, `Brandvold`), sorted in
+/// byte order: searched in place on a miss (see [`sorted_key_in`]), so a scan's start-up does
+/// not load their hundred thousand rows.
+const RARE_SURNAMES: (&str, &str) = (
+    "patterns/names/surnames_rare.tsv",
+    include_str!("../patterns/names/surnames_rare.tsv"),
+);
 const COMMON: (&str, &str) = (
     "patterns/names/common_words.tsv",
     include_str!("../patterns/names/common_words.tsv"),
@@ -497,7 +504,12 @@ impl NamePass {
 
     /// Dictionary flags of a folded key.
     fn lookup(&self, key: &[u8]) -> u16 {
-        self.lexicon.get(key).copied().unwrap_or(0)
+        match self.lexicon.get(key).copied().unwrap_or(0) {
+            f if f & F_SURNAME == 0 && sorted_key_in(RARE_SURNAMES.1.as_bytes(), key) => {
+                f | F_SURNAME
+            }
+            f => f,
+        }
     }
 
     /// Flags of a token: its folded form, or for `García-Márquez` the parts (a hyphenated
@@ -1693,6 +1705,26 @@ impl NamePass {
     }
 }
 
+/// Whether `key` is the key of a row of `text`, a lexicon file whose rows are sorted in byte
+/// order (its `#` comment lines sort before every key): a binary search over the bytes, which
+/// finds each probe's line around the middle byte.
+fn sorted_key_in(text: &[u8], key: &[u8]) -> bool {
+    let (mut lo, mut hi) = (0, text.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = memchr::memrchr(b'\n', &text[lo..mid]).map_or(lo, |i| lo + i + 1);
+        let end = memchr::memchr(b'\n', &text[start..hi]).map_or(hi, |i| start + i);
+        let line = &text[start..end];
+        let k = line.split(|&b| b == b'\t').next().unwrap_or(line);
+        match k.cmp(key) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
+}
+
 /// The `KEY<TAB>VALUE` rows of an embedded lexicon file, comments and blank lines skipped.
 fn lexicon_rows(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
     text.lines()
@@ -2555,6 +2587,55 @@ mod tests {
         out.iter()
             .map(|h| text[h.start..h.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn rare_surnames_are_sorted_keys_found_in_place() {
+        let text = RARE_SURNAMES.1;
+        let keys: Vec<&str> = lexicon_rows(text).map(|(k, _)| k).collect();
+        assert!(keys.len() > 50_000);
+        assert!(
+            keys.windows(2).all(|w| w[0] < w[1]),
+            "not sorted in byte order"
+        );
+        assert!(
+            keys.iter()
+                .all(|k| k.len() >= 4 && k.bytes().all(|b| b.is_ascii_uppercase() || b == b'\''))
+        );
+        // Every key is found (the first and last too), and a key's prefix is not.
+        for k in keys
+            .iter()
+            .step_by(97)
+            .chain([&keys[0], keys.last().unwrap()])
+        {
+            assert!(sorted_key_in(text.as_bytes(), k.as_bytes()), "{k}");
+            let prefix = &k[..k.len() - 1];
+            assert_eq!(
+                sorted_key_in(text.as_bytes(), prefix.as_bytes()),
+                keys.binary_search(&prefix).is_ok(),
+                "{prefix}"
+            );
+        }
+        for absent in [&b""[..], b"A", b"AAAA", b"ZZZZZZ", b"SMITH", b"#", b"\xff"] {
+            assert!(!sorted_key_in(text.as_bytes(), absent), "{absent:?}");
+        }
+        let tiny = b"# header\nBETA\t1\nDELTA\t2\nGAMMA\t3";
+        for (k, want) in [
+            ("BETA", true),
+            ("DELTA", true),
+            ("GAMMA", true),
+            ("ALPHA", false),
+            ("CAT", false),
+            ("ZED", false),
+        ] {
+            assert_eq!(sorted_key_in(tiny, k.as_bytes()), want, "{k}");
+        }
+        // In the name pass: a known given name and a rare surname are a pair.
+        let p = pass();
+        assert_eq!(
+            names(&p, "Present: Victor Amankwah, Priscilla Doherty"),
+            ["Victor Amankwah", "Priscilla Doherty"]
+        );
     }
 
     #[test]
