@@ -708,7 +708,13 @@ impl NamePass {
                         }
                     }
                 } else {
-                    self.pair_decision(&mut run)
+                    let before = run.clone();
+                    self.pair_decision(&mut run).or_else(|| {
+                        // `Malcolm Oyelaran, MD`, `K. Whitman, RN`: a post-nominal vouches
+                        // for a surname the dictionaries lack after a given name.
+                        run = before;
+                        self.post_nominal_decision(hay, &mut run, limit)
+                    })
                 }?;
                 Some((run.start(), run.end(), conf))
             });
@@ -815,7 +821,9 @@ impl NamePass {
     }
 
     /// The next item of a JSON array of strings after the name at `s..e` (`["Astrid",
-    /// "Maribel"]`), when it is a capitalised name word: its span.
+    /// "Maribel"]`), or of a pair joined by a conjunction (`hijo de Tomás y de Purificación`,
+    /// `Javier y Maite Lacalle`, `Ana and Luis Ortega`), when it is a capitalised name word:
+    /// its span.
     fn next_list_item(
         &self,
         hay: &[u8],
@@ -823,6 +831,15 @@ impl NamePass {
         e: usize,
         limit: usize,
     ) -> Option<(usize, usize)> {
+        for joint in [&b" y de "[..], b" y ", b" e ", b" and ", b" & "] {
+            let p = e + joint.len();
+            if hay[e..limit].starts_with(joint) && starts_upper(hay, p) {
+                let mut run = self.read_run(hay, p, limit, false)?;
+                self.lookup_run(hay, &mut run, false);
+                self.cue_decision(&mut run, true, false)?;
+                return Some((run.start(), run.end()));
+            }
+        }
         let quote = *hay.get(e).filter(|&&b| b == b'"' || b == b'\'')?;
         let opened = s >= 2 && hay[s - 1] == quote && matches!(hay[s - 2], b'[' | b',' | b' ');
         if !opened {
@@ -1198,8 +1215,11 @@ impl NamePass {
             }
             _ => {}
         }
-        let colon =
-            separated || !matches!(kind, CueKind::Label { colon: false, .. } | CueKind::Intro);
+        // Parentage is as firm as a label's colon: `hijo de Tomás`, `viuda de D. Eusebio`.
+        let parentage = kind == CueKind::Intro && hay[ks..ke].ends_with(b" de");
+        let colon = separated
+            || parentage
+            || !matches!(kind, CueKind::Label { colon: false, .. } | CueKind::Intro);
         // A name field's label with its `:` vouches for an unknown word as a title does.
         let vouched = titled || separated && matches!(kind, CueKind::Label { field: true, .. });
         let conf = self.cue_decision(&mut run, colon || titled, vouched)?;
@@ -1547,6 +1567,39 @@ impl NamePass {
             return Some(self.conf.pair_common.min(conf));
         }
         Some(conf)
+    }
+
+    /// A run followed by a post-nominal (`, MD`, ` PhD`, `, RN`): a given name or an initial,
+    /// then capitalised words the dictionaries lack, is a name as after a title. Not before a
+    /// number: `Frederick, MD 21701` is a town in Maryland.
+    fn post_nominal_decision(&self, hay: &[u8], run: &mut Run, limit: usize) -> Option<f32> {
+        if run.comma.is_some() || !self.trim(run) {
+            return None;
+        }
+        let mut p = run.end();
+        if hay.get(p) == Some(&b',') {
+            p += 1;
+        }
+        p = skip(hay, p, limit, b" ");
+        let suffix = read_token(hay, p, limit)?;
+        if self.token_flags(&hay[suffix.start..suffix.end]) & F_SUFFIX == 0 {
+            return None;
+        }
+        let after = skip(hay, suffix.end, limit, b". ");
+        if hay.get(after).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        let words: Vec<Tok> = run.words().copied().collect();
+        let opens = match run.toks[0].shape {
+            Shape::Initial => true,
+            Shape::Title => run.toks[0].flags & F_GIVEN != 0 && run.toks[0].flags & F_COMMON == 0,
+            _ => false,
+        };
+        let rest_plain = words
+            .iter()
+            .skip(usize::from(run.toks[0].shape != Shape::Initial))
+            .all(|t| t.shape == Shape::Title && t.flags & F_COMMON == 0);
+        (opens && !words.is_empty() && run.toks.len() >= 2 && rest_plain).then_some(self.conf.cue)
     }
 
     /// Drops trailing particles and initials, and vetoes runs with an organisation word.
@@ -2274,9 +2327,14 @@ fn read_token(hay: &[u8], p: usize, limit: usize) -> Option<Tok> {
             q += n;
             continue;
         }
-        // Inner apostrophe or hyphen joined to letters: O'Brien, García-Márquez.
+        // Inner apostrophe or hyphen joined to letters: O'Brien, García-Márquez; but a
+        // possessive `'s` ends a capitalised word (`Dennis Achebe's father`; `it's` stays).
         let joiner = matches!(c, '\'' | '\u{2019}' | '-');
-        if joiner && chars > 0 && q + n < limit && is_letter_byte(hay[q + n]) {
+        let possessive = c != '-'
+            && first_upper
+            && hay.get(q + n) == Some(&b's')
+            && hay.get(q + n + 1).is_none_or(|&b| !is_letter_byte(b));
+        if joiner && !possessive && chars > 0 && q + n < limit && is_letter_byte(hay[q + n]) {
             prev_upper_ok = true;
             q += n;
             continue;
