@@ -1143,8 +1143,27 @@ impl NamePass {
                     if !element && at(p - 1) == Some(b'=') && at(p) == Some(b'>') {
                         p += 1;
                     }
-                } else if colon {
-                    return None;
+                } else {
+                    // An identity card's fields, label and value in capitals on one line, no
+                    // colon (`NOMBRE CERVANTES LUNA ITZEL`, `APELLIDOS NAVARRO GIL`).
+                    let name_field = matches!(kind, CueKind::Label { field: true, .. })
+                        || [&b"nombre"[..], b"name"]
+                            .iter()
+                            .any(|w| hay[ks..ke].eq_ignore_ascii_case(w));
+                    let caps_field = name_field
+                        && p == ke + 1
+                        && at(ke) == Some(b' ')
+                        && !hay[ks..ke].iter().any(u8::is_ascii_lowercase)
+                        && read_token(hay, p, limit).is_some_and(|t| t.shape == Shape::Caps)
+                        && memchr::memchr(b'\n', &hay[p..limit])
+                            .map_or(&hay[p..limit], |n| &hay[p..p + n])
+                            .iter()
+                            .all(|b| !b.is_ascii_lowercase());
+                    if caps_field {
+                        separated = true;
+                    } else if colon {
+                        return None;
+                    }
                 }
                 // `"given":["Astrid"]`: the first of a list of names.
                 p = skip(hay, p, limit, b" \t\"'\\[");
