@@ -505,7 +505,11 @@ impl NamePass {
     /// Dictionary flags of a folded key.
     fn lookup(&self, key: &[u8]) -> u16 {
         match self.lexicon.get(key).copied().unwrap_or(0) {
-            f if f & F_SURNAME == 0 && sorted_key_in(RARE_SURNAMES.1.as_bytes(), key) => {
+            // Its keys have four letters or more, and none is a word of the lists above.
+            f if key.len() >= 4
+                && f & (F_SURNAME | F_NOT_NAME | F_ORG | F_TITLE | F_PARTICLE) == 0
+                && sorted_key_in(RARE_SURNAMES.1.as_bytes(), key) =>
+            {
                 f | F_SURNAME
             }
             f => f,
