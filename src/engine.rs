@@ -1453,9 +1453,10 @@ impl Engine {
             };
             // A table's rows are records of their own: a negative word on a row above (the
             // salary `$41,204.17` ending it) says nothing of a value below.
-            let row = scope.header.map_or(0, |_| {
-                memchr::memrchr(b'\n', &hay[..start]).map_or(0, |i| i + 1)
-            });
+            let row = match scope.header {
+                Some(_) if use_neg => memchr::memrchr(b'\n', &hay[..start]).map_or(0, |i| i + 1),
+                _ => 0,
+            };
             self.score_words(hay, words, pid, (start, end), row, use_neg)
         })
         .unwrap_or((false, false))

@@ -712,11 +712,14 @@ impl NamePass {
                         }
                     }
                 } else {
-                    let before = run.clone();
+                    // `Malcolm Oyelaran, MD`, `K. Whitman, RN`: a post-nominal vouches for a
+                    // surname the dictionaries lack after a given name. (The run is kept for
+                    // it only when one follows: `pair_decision` trims what it rejects.)
+                    let before = (!run.toks.is_empty()
+                        && self.post_nominal_follows(hay, run.end(), limit))
+                    .then(|| run.clone());
                     self.pair_decision(&mut run).or_else(|| {
-                        // `Malcolm Oyelaran, MD`, `K. Whitman, RN`: a post-nominal vouches
-                        // for a surname the dictionaries lack after a given name.
-                        run = before;
+                        run = before?;
                         self.post_nominal_decision(hay, &mut run, limit)
                     })
                 }?;
@@ -1596,33 +1599,39 @@ impl NamePass {
     /// then capitalised words the dictionaries lack, is a name as after a title. Not before a
     /// number: `Frederick, MD 21701` is a town in Maryland.
     fn post_nominal_decision(&self, hay: &[u8], run: &mut Run, limit: usize) -> Option<f32> {
-        if run.comma.is_some() || !self.trim(run) {
+        if run.comma.is_some()
+            || !self.trim(run)
+            || !self.post_nominal_follows(hay, run.end(), limit)
+        {
             return None;
         }
-        let mut p = run.end();
-        if hay.get(p) == Some(&b',') {
-            p += 1;
-        }
-        p = skip(hay, p, limit, b" ");
-        let suffix = read_token(hay, p, limit)?;
-        if self.token_flags(&hay[suffix.start..suffix.end]) & F_SUFFIX == 0 {
-            return None;
-        }
-        let after = skip(hay, suffix.end, limit, b". ");
-        if hay.get(after).is_some_and(u8::is_ascii_digit) {
-            return None;
-        }
-        let words: Vec<Tok> = run.words().copied().collect();
         let opens = match run.toks[0].shape {
             Shape::Initial => true,
             Shape::Title => run.toks[0].flags & F_GIVEN != 0 && run.toks[0].flags & F_COMMON == 0,
             _ => false,
         };
-        let rest_plain = words
-            .iter()
+        let rest_plain = run
+            .words()
             .skip(usize::from(run.toks[0].shape != Shape::Initial))
             .all(|t| t.shape == Shape::Title && t.flags & F_COMMON == 0);
-        (opens && !words.is_empty() && run.toks.len() >= 2 && rest_plain).then_some(self.conf.cue)
+        (opens && run.words().next().is_some() && run.toks.len() >= 2 && rest_plain)
+            .then_some(self.conf.cue)
+    }
+
+    /// Whether a post-nominal (`, MD`, ` PhD`) follows a run ending at `end`, and no number
+    /// after it (`Frederick, MD 21701`).
+    fn post_nominal_follows(&self, hay: &[u8], end: usize, limit: usize) -> bool {
+        let mut p = end;
+        if hay.get(p) == Some(&b',') {
+            p += 1;
+        }
+        p = skip(hay, p, limit, b" ");
+        let Some(suffix) = read_token(hay, p, limit) else {
+            return false;
+        };
+        let after = skip(hay, suffix.end, limit, b". ");
+        self.token_flags(&hay[suffix.start..suffix.end]) & F_SUFFIX != 0
+            && !hay.get(after).is_some_and(u8::is_ascii_digit)
     }
 
     /// Drops trailing particles and initials, and vetoes runs with an organisation word.
