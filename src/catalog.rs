@@ -307,6 +307,8 @@ struct DetectorDef {
     context_required: bool,
     #[serde(default)]
     column_context_only: bool,
+    #[serde(default = "default_true")]
+    first_column: bool,
     #[serde(default)]
     context_before: bool,
     #[serde(default = "default_true")]
@@ -348,6 +350,11 @@ pub struct Detector {
     /// Context comes only from the column header of a delimited file (CSV, TSV), never from
     /// nearby words: for values that are everywhere (dates) and personal only by their column.
     pub column_context_only: bool,
+    /// Whether a column-only detector reads a table's first column too. A first column is
+    /// often the rows' own key: an identity document's number there is the person's, but an
+    /// `account`, member or patient number is the system's record number, and a secret is
+    /// never one (Jira's `Clave` column holds issue keys).
+    pub first_column: bool,
     /// Only context words that end before the value count (`DOB on file for Ana is <date>`):
     /// for values that are everywhere and personal only after their label.
     pub context_before: bool,
@@ -465,6 +472,7 @@ impl Catalog {
             keywords: Keywords::default(),
             context_required: false,
             column_context_only: false,
+            first_column: true,
             context_before: false,
             negative_context: false,
             not_after: None,
@@ -575,6 +583,11 @@ impl Catalog {
                         .into(),
                 ));
             }
+            if !def.first_column && !def.column_context_only {
+                return Err(err(
+                    "first_column is for column-only detectors (column_context_only = true)".into(),
+                ));
+            }
             let has_value_group = hir_has_group(&hir, "value");
             self.detectors.push(Detector {
                 id: def.id.into(),
@@ -587,6 +600,7 @@ impl Catalog {
                 keywords: def.keywords,
                 context_required: def.context_required,
                 column_context_only: def.column_context_only,
+                first_column: def.first_column,
                 context_before: def.context_before,
                 negative_context: def.negative_context,
                 not_after: def.not_after,

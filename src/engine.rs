@@ -886,18 +886,10 @@ impl Engine {
             for &d in owners {
                 let det = &self.detectors[d as usize];
                 // Column-only detectors read the field from the delimiter before it (the line
-                // start for the first column); a gated one (it needs context) is searched
-                // inside the field. A first column is often the rows' own key: an identity
-                // document's number there is the person's (`Cedula` over `1.036.652.908`), but
-                // a secret never is (Jira's `Clave` column holds issue keys, `MDA-4412`), and an
-                // `account`, member or patient number there is the system's own record number.
+                // start for the first column, when the detector reads it: `first_column`); a
+                // gated one (it needs context) is searched inside the field.
                 let in_column = if det.column_context_only {
-                    use crate::catalog::Category;
-                    c > 0
-                        || !matches!(
-                            det.category,
-                            Category::Credential | Category::MedicalId | Category::BankAccount
-                        )
+                    c > 0 || det.first_column
                 } else {
                     det.context_required
                 };

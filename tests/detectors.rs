@@ -166,6 +166,13 @@ fn malformed_pattern_files_name_the_file_and_detector() {
         msg.contains("mine.toml") && msg.contains("not_after"),
         "{msg}"
     );
+
+    let err = c.add_file("mine.toml", "[[detector]]\nid = \"fc\"\ncategory = \"ssn\"\ndescription = \"d\"\npattern = 'a'\nconfidence = 0.5\nfirst_column = false\n").unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("mine.toml") && msg.contains("first_column"),
+        "{msg}"
+    );
 }
 
 #[test]
