@@ -1685,11 +1685,21 @@ impl NamePass {
         }
         let mut keep = run.toks.len();
         let mut cut = false;
+        let mut after_title = false;
         for (i, t) in run.toks.iter_mut().enumerate() {
             if matches!(t.shape, Shape::Title | Shape::Caps) {
                 let acronym = acronym(t);
                 t.flags = self.token_flags(&hay[t.start..t.end]);
+                // A short word in capitals after a capitalised one that no list knows is a
+                // label or an acronym (`Gloria Whitfield DOB`, `Ana Ruiz CURP`), not a
+                // surname (`María GARCÍA` is one).
+                let label = after_title
+                    && t.shape == Shape::Caps
+                    && t.end - t.start <= 4
+                    && t.flags & F_NAME == 0;
+                after_title = t.shape == Shape::Title;
                 if acronym
+                    || label
                     || t.flags & (F_NOT_NAME | F_SUFFIX) != 0
                     || (i > 0 && t.flags & F_TITLE != 0 && t.flags & F_NAME == 0)
                 {
@@ -3053,6 +3063,19 @@ mod tests {
             ),
             ["Lucía", "Ferrer Gil"]
         );
+    }
+
+    #[test]
+    fn a_short_unknown_word_in_capitals_ends_a_name() {
+        let p = pass();
+        // A label after the name is cut, so the pair stands on its own.
+        assert_eq!(
+            names(&p, "call 2:40pm - pt Gloria Whitfield DOB 07/22/1951"),
+            ["Gloria Whitfield"]
+        );
+        // A surname in capitals is kept, and a health plan is no person.
+        assert_eq!(names(&p, "Paciente María GARCÍA"), ["María GARCÍA"]);
+        assert!(names(&p, "Primary: Blue Pines PPO  Member ID: H7720183904").is_empty());
     }
 
     #[test]
