@@ -156,6 +156,23 @@ pub struct Words {
     /// Words of a transcript role that make its speaker a program (`Bot (Ava):`, `Sofi
     /// (virtual agent):`): the name it answers to is no person's.
     pub machines: Vec<String>,
+    /// Function words that tell a passage's language: a frequent given name that is a common
+    /// word in the other language only (`Rosa`, `Lena` in English) is a plain name there.
+    pub stopwords: Stopwords,
+}
+
+/// See [`Words::stopwords`].
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stopwords {
+    /// English function words.
+    pub en: Vec<String>,
+    /// Spanish function words.
+    pub es: Vec<String>,
+    /// Bearers a given name needs (`given.tsv`'s count) to be read as a name in the other
+    /// language's passage: `Rosa` has 254,284, the given names `Iban` and `Cookie` under a
+    /// thousand.
+    pub min_given: u32,
 }
 
 #[derive(Deserialize)]
@@ -209,6 +226,12 @@ const F_TITLE: u16 = 128;
 /// A surname far more often than a given name (`Ruiz`, `Jones`): after a comma it starts
 /// the next name of a list, not the given name of `SURNAME, Given`.
 const F_MAINLY_SURNAME: u16 = 256;
+/// A common word in English (`Will`, `Carol`) or in Spanish (`Rosa`, `Lena`): with
+/// [`F_COMMON`], and only in a passage of that language, or of no clear language.
+const F_COMMON_EN: u16 = 512;
+const F_COMMON_ES: u16 = 1024;
+/// A given name of at least [`Stopwords::min_given`] bearers.
+const F_FREQUENT_GIVEN: u16 = 2048;
 const F_NAME: u16 = F_GIVEN | F_SURNAME;
 
 /// What a column's name says of its cells.
@@ -306,6 +329,9 @@ pub struct NamePass {
     things: std::collections::HashSet<Vec<u8>>,
     /// [`Words::machines`], in ASCII lower case.
     machines: std::collections::HashSet<Vec<u8>>,
+    /// [`Words::stopwords`], in ASCII lower case.
+    stop_en: std::collections::HashSet<Vec<u8>>,
+    stop_es: std::collections::HashSet<Vec<u8>>,
 }
 
 /// Shape of a token.
@@ -368,7 +394,25 @@ impl NamePass {
                 if line.starts_with('#') || line.trim().is_empty() {
                     continue;
                 }
-                let key = line.split('\t').next().unwrap_or_default();
+                let mut cols = line.split('\t');
+                let key = cols.next().unwrap_or_default();
+                let second = cols.next().unwrap_or_default();
+                let flag = if flag == F_COMMON {
+                    // `common_words.tsv` says in which languages the word is common.
+                    second.split(',').fold(flag, |f, l| match l {
+                        "en" => f | F_COMMON_EN,
+                        "es" => f | F_COMMON_ES,
+                        _ => f,
+                    })
+                } else if flag == F_GIVEN
+                    && second
+                        .parse::<u32>()
+                        .is_ok_and(|n| n >= rules.words.stopwords.min_given)
+                {
+                    flag | F_FREQUENT_GIVEN
+                } else {
+                    flag
+                };
                 if key.len() < 2 || !key.bytes().all(|b| b.is_ascii_uppercase() || b == b'\'') {
                     return Err(CatalogError::Toml {
                         file: file.to_string(),
@@ -471,6 +515,7 @@ impl NamePass {
                 .collect()
         };
         let (things, machines) = (lower_set(&w.things), lower_set(&w.machines));
+        let (stop_en, stop_es) = (lower_set(&w.stopwords.en), lower_set(&w.stopwords.es));
         Ok(NamePass {
             detector,
             conf: rules.confidence,
@@ -480,7 +525,62 @@ impl NamePass {
             cue_pairs,
             things,
             machines,
+            stop_en,
+            stop_es,
         })
+    }
+
+    /// The language of the line around `at` (at most 320 bytes each side), when its function
+    /// words make it plain: `F_COMMON_EN` or `F_COMMON_ES`, else 0. A line too short to tell
+    /// (`Lena (agent): and phone?`) is read with its neighbours, unless it is a JSON record:
+    /// the next line may be another ticket's.
+    fn passage_language(&self, hay: &[u8], at: usize) -> u16 {
+        const REACH: usize = 320;
+        let from = at.saturating_sub(REACH);
+        let to = (at + REACH).min(hay.len());
+        let line_from = memchr::memrchr(b'\n', &hay[from..at]).map_or(from, |i| from + i + 1);
+        let line_to = memchr::memchr(b'\n', &hay[at..to]).map_or(to, |i| at + i);
+        let line = &hay[line_from..line_to];
+        match self.language_of(line) {
+            0 if !line.trim_ascii_start().starts_with(b"{") => self.language_of(&hay[from..to]),
+            lang => lang,
+        }
+    }
+
+    /// `F_COMMON_EN` or `F_COMMON_ES` when `text` has three function words of one language
+    /// and at least three times as many as of the other, else 0.
+    fn language_of(&self, text: &[u8]) -> u16 {
+        const LONGEST: usize = 12;
+        let (mut en, mut es) = (0usize, 0usize);
+        let mut buf = [0u8; LONGEST];
+        for word in text
+            .split(|b| !(b.is_ascii_alphabetic() || *b >= 0x80))
+            .filter(|w| (2..=LONGEST).contains(&w.len()))
+        {
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word);
+            lower.make_ascii_lowercase();
+            en += usize::from(self.stop_en.contains(&lower[..]));
+            es += usize::from(self.stop_es.contains(&lower[..]));
+        }
+        if en >= 3 && en >= 3 * es {
+            F_COMMON_EN
+        } else if es >= 3 && es >= 3 * en {
+            F_COMMON_ES
+        } else {
+            0
+        }
+    }
+
+    /// Whether flags `f` are those of a frequent given name that is a common word only in the other
+    /// language than the passage's (`language`, from [`Self::passage_language`]).
+    fn foreign_common(f: u16, language: u16) -> bool {
+        let langs = f & (F_COMMON_EN | F_COMMON_ES);
+        f & F_FREQUENT_GIVEN != 0
+            && f & F_COMMON != 0
+            && language != 0
+            && langs != 0
+            && langs & language == 0
     }
 
     /// Whether the label starting at `ks` is the tail of a key whose word before it names a
@@ -765,7 +865,12 @@ impl NamePass {
         {
             return None;
         }
-        let f = self.token_flags(&hay[s..e]);
+        let mut f = self.token_flags(&hay[s..e]);
+        if f & (F_COMMON_EN | F_COMMON_ES) != 0
+            && Self::foreign_common(f, self.passage_language(hay, s))
+        {
+            f &= !F_COMMON;
+        }
         (f & F_GIVEN != 0 && f & (F_COMMON | F_ORG | F_NOT_NAME | F_TITLE) == 0)
             .then_some(self.conf.speaker)
     }
@@ -1713,6 +1818,19 @@ impl NamePass {
         }
         run.toks.truncate(keep);
         run.cut = cut;
+        // `Rosa`, `Lena` in English, `Will` in Spanish: a common word of the other language.
+        if run
+            .toks
+            .iter()
+            .any(|t| t.flags & (F_COMMON_EN | F_COMMON_ES) != 0)
+        {
+            let language = self.passage_language(hay, run.start());
+            for t in &mut run.toks {
+                if Self::foreign_common(t.flags, language) {
+                    t.flags &= !F_COMMON;
+                }
+            }
+        }
         // `SURNAME, Given`: every word before the comma a surname, a given name after it.
         if let Some(c) = run.comma {
             let valid = c < run.toks.len()
@@ -3076,6 +3194,36 @@ mod tests {
         // A surname in capitals is kept, and a health plan is no person.
         assert_eq!(names(&p, "Paciente María GARCÍA"), ["María GARCÍA"]);
         assert!(names(&p, "Primary: Blue Pines PPO  Member ID: H7720183904").is_empty());
+    }
+
+    #[test]
+    fn a_common_word_of_the_other_language_is_a_name() {
+        let p = pass();
+        // `Rosa` is a Spanish word, `Grace` an English one: each is a name in the other
+        // language's passage, and stays a common word in its own.
+        let en = "Agent Rosa: Hi! Can you give me the member ID from your card?";
+        assert_eq!(names(&p, en), ["Rosa"]);
+        let es = "Agente Grace: ¿me puede dar su número de socio, por favor? Gracias";
+        assert_eq!(names(&p, es), ["Grace"]);
+        assert!(
+            names(
+                &p,
+                "Agente Rosa: ¿me puede dar su número de socio, por favor?"
+            )
+            .is_empty()
+        );
+        assert!(
+            names(
+                &p,
+                "Agent Grace: Hi! Can you give me the member ID from your card?"
+            )
+            .is_empty()
+        );
+        // A short line is read with its neighbours; a rare given name (`Iban`) never.
+        let chat = "Lena (agent): whats the best email for the receipt?\ncustomer: t@example.org\nLena (agent): and phone?";
+        assert_eq!(names(&p, chat), ["Lena", "Lena"]);
+        let log = "item 3 rejected, IBAN DE41356729146925860122 fails the check for the wire";
+        assert!(names(&p, log).is_empty());
     }
 
     #[test]
