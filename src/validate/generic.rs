@@ -229,7 +229,8 @@ fn placeholder_digits(d: &[u8]) -> bool {
 /// A Latin American national number written without its country code (§9.2, "Other LatAm"):
 /// Chile or Peru mobile, 9 digits from `9`; Ecuador mobile, 10 digits from `09`; Venezuela,
 /// 11 digits from `04` (mobile) or `02` (fixed); Argentina, 10 digits from `11` (Buenos Aires)
-/// or `15` (the local mobile prefix). Repdigits and runs are `Invalid`.
+/// or `15` (the local mobile prefix), or 13 with the trunk `0`, the area code and `15`
+/// (`011 15-4418-2207`); Uruguay mobile, 9 digits from `09`. Repdigits and runs are `Invalid`.
 pub(crate) fn phone_latam(s: &[u8]) -> Verdict {
     let mut buf = [0u8; MAX_COMPACT];
     let Some(d) = digits_only(s, &mut buf) else {
@@ -241,7 +242,11 @@ pub(crate) fn phone_latam(s: &[u8]) -> Verdict {
     let ok = matches!(
         (d.len(), d.first(), d.get(1)),
         (9, Some(b'9'), _)
+            // Uruguay's mobiles (099 318 224).
+            | (9, Some(b'0'), Some(b'9'))
             | (10, Some(b'0'), Some(b'9'))
+            // Argentina's area code and 15 before a mobile (011 15-4418-2207).
+            | (13, Some(b'0'), Some(b'1'..=b'9'))
             | (11, Some(b'0'), Some(b'4' | b'2'))
             | (10, Some(b'1'), Some(b'1' | b'5'))
     );
@@ -1062,6 +1067,9 @@ mod tests {
                 "0212-555-1234",
                 "11 4729-8351",
                 "15 4729-8351",
+                "098 412 377",
+                "011 15-4729-8351",
+                "0351 15-472-9835",
             ],
             Valid,
         );
@@ -1074,6 +1082,7 @@ mod tests {
                 "12 4567-8901",
                 "9 9999 9999",
                 "99 123 4567",
+                "001 15-4729-8351",
             ],
             Invalid,
         );
