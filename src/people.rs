@@ -926,9 +926,15 @@ impl NamePass {
         let known = words.iter().all(|t| t.flags & F_NAME != 0)
             && words[0].flags & F_GIVEN != 0
             && words.iter().any(|t| t.flags & F_COMMON == 0);
+        // A time-stamped speaker: no common word, or a plain given name first and then
+        // surnames, common or not, and words no list knows (`[14:05] Wilma Condori Flores:`).
         let marked_ok = marked
-            && words.iter().all(|t| t.flags & F_COMMON == 0)
-            && (plain(words[0], F_GIVEN) || plain(words[words.len() - 1], F_SURNAME));
+            && (words.iter().all(|t| t.flags & F_COMMON == 0)
+                && (plain(words[0], F_GIVEN) || plain(words[words.len() - 1], F_SURNAME))
+                || plain(words[0], F_GIVEN)
+                    && words[1..]
+                        .iter()
+                        .all(|t| t.flags & F_SURNAME != 0 || t.flags == 0));
         (known || marked_ok).then_some(self.conf.speaker)
     }
 
@@ -3224,6 +3230,16 @@ mod tests {
         assert_eq!(names(&p, chat), ["Lena", "Lena"]);
         let log = "item 3 rejected, IBAN DE41356729146925860122 fails the check for the wire";
         assert!(names(&p, log).is_empty());
+    }
+
+    #[test]
+    fn a_time_stamped_speaker_may_carry_unknown_and_common_surnames() {
+        let p = pass();
+        let chat = "[14:05] Wilma Condori Flores: hola, no me deja entrar al sistema";
+        assert_eq!(names(&p, chat), ["Wilma Condori Flores"]);
+        // Without the time stamp, or without a plain given name first, it is no name.
+        assert!(names(&p, "Wilma Condori Flores: hola, no me deja entrar").is_empty());
+        assert!(names(&p, "[14:05] Mesa Condori Flores: hola, no me deja entrar").is_empty());
     }
 
     #[test]
