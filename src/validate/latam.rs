@@ -392,8 +392,12 @@ pub(crate) fn cr_cedula_juridica(s: &[u8]) -> Verdict {
 /// or `PI` (born abroad / indigenous), or a prefix `E` (foreigner), `N` (naturalised) or `PE`;
 /// then a tomo of 1–4 digits and an asiento of 1–6 digits, dash-separated, neither all zeros.
 /// No check digit. Three numbers that read as a date (`1-12-2024`, `8-12-24`: a day and a month
-/// first, a year last) are refused: dates are far commoner than cédulas of that shape.
+/// first, a year last) are refused: dates are far commoner than cédulas of that shape. So is a
+/// Costa Rican cédula jurídica (`3-101-292212`, see [`cr_cedula_juridica`]).
 pub(crate) fn pa_cedula(s: &[u8]) -> Verdict {
+    if cr_cedula_juridica(s) == Verdict::Valid {
+        return Verdict::Invalid;
+    }
     let mut parts = s.split(|&b| b == b'-');
     let (Some(prefix), Some(tomo), Some(asiento), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
@@ -1011,7 +1015,9 @@ mod tests {
                 ("1-12-2024", Invalid),
                 ("12-25-1990", Invalid),
                 ("8-12-24", Invalid),
-                ("8-687-2024", Valid), // tomo 687 is no month
+                ("8-687-2024", Valid),     // tomo 687 is no month
+                ("3-101-292212", Invalid), // a Costa Rican cédula jurídica
+                ("3-101-2922", Valid),
                 ("", Invalid),
             ],
         );
