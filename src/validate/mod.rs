@@ -149,6 +149,32 @@ pub enum Validator {
     VeRif,
     /// Ecuadorian cédula: province, third digit, mod 10.
     EcCedula,
+    /// Ecuadorian RUC: a cédula + establishment, or a company's / public entity's mod 11.
+    EcRuc,
+    /// Guatemalan DPI / CUI: mod-11 check digit, departamento and municipio.
+    GtCui,
+    /// Guatemalan NIT: mod 11 from the right, 10 written K.
+    GtNit,
+    /// Salvadoran DUI: weighted mod-10 check digit.
+    SvDui,
+    /// Salvadoran NIT: 14 digits, old or new mod-11 check by serial.
+    SvNit,
+    /// Honduran DNI: departamento, municipio and year (no check digit).
+    HnDni,
+    /// Costa Rican cédula física: province 1-9, tomo and asiento (no check digit).
+    CrCedula,
+    /// Costa Rican cédula jurídica: class and type (no check digit).
+    CrCedulaJuridica,
+    /// Panamanian cédula: province or prefix, tomo, asiento; not a date (no check digit).
+    PaCedula,
+    /// Uruguayan cédula de identidad: weighted mod-10 check digit.
+    UyCi,
+    /// Uruguayan RUT: registry, `001`, mod 11.
+    UyRut,
+    /// Paraguayan RUC: mod 11 from the right.
+    PyRuc,
+    /// Dominican RNC: weighted mod 11.
+    DoRnc,
     // Credentials
     /// A secret value after a password/token label: not a mask, placeholder or redaction.
     Secret,
@@ -250,6 +276,19 @@ impl Validator {
             Validator::DoCedula => latam::do_cedula(s),
             Validator::VeRif => latam::ve_rif(s),
             Validator::EcCedula => latam::ec_cedula(s),
+            Validator::EcRuc => latam::ec_ruc(s),
+            Validator::GtCui => latam::gt_cui(s),
+            Validator::GtNit => latam::gt_nit(s),
+            Validator::SvDui => latam::sv_dui(s),
+            Validator::SvNit => latam::sv_nit(s),
+            Validator::HnDni => latam::hn_dni(s),
+            Validator::CrCedula => latam::cr_cedula(s),
+            Validator::CrCedulaJuridica => latam::cr_cedula_juridica(s),
+            Validator::PaCedula => latam::pa_cedula(s),
+            Validator::UyCi => latam::uy_ci(s),
+            Validator::UyRut => latam::uy_rut(s),
+            Validator::PyRuc => latam::py_ruc(s),
+            Validator::DoRnc => latam::do_rnc(s),
             Validator::Secret => credential::secret(s),
             Validator::StrongSecret => credential::strong_secret(s),
             Validator::OneTimeCode => credential::one_time_code(s),
@@ -521,7 +560,7 @@ mod tests {
     }
 
     /// Every validator, for exhaustive tests.
-    pub(crate) const ALL: [Validator; 54] = [
+    pub(crate) const ALL: [Validator; 67] = [
         Validator::Ssn,
         Validator::Itin,
         Validator::Ein,
@@ -565,6 +604,19 @@ mod tests {
         Validator::DoCedula,
         Validator::VeRif,
         Validator::EcCedula,
+        Validator::EcRuc,
+        Validator::GtCui,
+        Validator::GtNit,
+        Validator::SvDui,
+        Validator::SvNit,
+        Validator::HnDni,
+        Validator::CrCedula,
+        Validator::CrCedulaJuridica,
+        Validator::PaCedula,
+        Validator::UyCi,
+        Validator::UyRut,
+        Validator::PyRuc,
+        Validator::DoRnc,
         Validator::Secret,
         Validator::StrongSecret,
         Validator::OneTimeCode,
