@@ -572,15 +572,19 @@ impl NamePass {
         }
     }
 
-    /// Whether flags `f` are those of a frequent given name that is a common word only in the other
-    /// language than the passage's (`language`, from [`Self::passage_language`]).
-    fn foreign_common(f: u16, language: u16) -> bool {
+    /// Whether flags `f` are those of a frequent given name that is a common word in one
+    /// language only: a plain name in a passage of the other (see [`Self::foreign_common`]).
+    fn may_be_foreign(f: u16) -> bool {
         let langs = f & (F_COMMON_EN | F_COMMON_ES);
         f & F_FREQUENT_GIVEN != 0
             && f & F_COMMON != 0
-            && language != 0
-            && langs != 0
-            && langs & language == 0
+            && (langs == F_COMMON_EN || langs == F_COMMON_ES)
+    }
+
+    /// Whether flags `f` are those of a frequent given name that is a common word only in the
+    /// other language than the passage's (`language`, from [`Self::passage_language`]).
+    fn foreign_common(f: u16, language: u16) -> bool {
+        Self::may_be_foreign(f) && language != 0 && f & language == 0
     }
 
     /// Whether the label starting at `ks` is the tail of a key whose word before it names a
@@ -866,9 +870,7 @@ impl NamePass {
             return None;
         }
         let mut f = self.token_flags(&hay[s..e]);
-        if f & (F_COMMON_EN | F_COMMON_ES) != 0
-            && Self::foreign_common(f, self.passage_language(hay, s))
-        {
+        if Self::may_be_foreign(f) && Self::foreign_common(f, self.passage_language(hay, s)) {
             f &= !F_COMMON;
         }
         (f & F_GIVEN != 0 && f & (F_COMMON | F_ORG | F_NOT_NAME | F_TITLE) == 0)
@@ -1825,11 +1827,7 @@ impl NamePass {
         run.toks.truncate(keep);
         run.cut = cut;
         // `Rosa`, `Lena` in English, `Will` in Spanish: a common word of the other language.
-        if run
-            .toks
-            .iter()
-            .any(|t| t.flags & (F_COMMON_EN | F_COMMON_ES) != 0)
-        {
+        if run.toks.iter().any(|t| Self::may_be_foreign(t.flags)) {
             let language = self.passage_language(hay, run.start());
             for t in &mut run.toks {
                 if Self::foreign_common(t.flags, language) {
