@@ -282,11 +282,12 @@ pub(crate) fn surname(s: &[u8]) -> Verdict {
 /// `Member ID: XGH482915733`): 5 to 20 letters and digits (hyphens between groups), at least
 /// four digits, not one repeated character.
 pub(crate) fn record_id(s: &[u8]) -> Verdict {
-    // Dashes and the spaces of a printed grouping (`ZGP 8441 0297`) are no part of the number.
+    // Dashes, the spaces of a printed grouping (`ZGP 8441 0297`) and the slash before a
+    // beneficiary's suffix (`2204819374/00`) are no part of the number.
     let body: Vec<u8> = s
         .iter()
         .copied()
-        .filter(|&c| c != b'-' && c != b' ')
+        .filter(|&c| c != b'-' && c != b' ' && c != b'/')
         .collect();
     if !(5..=20).contains(&body.len())
         || !body.iter().all(u8::is_ascii_alphanumeric)
@@ -390,7 +391,13 @@ mod tests {
     fn record_ids_need_digits_and_length() {
         all(
             record_id,
-            &["00482913", "7734-2281", "XGH482915733", "P-0048291"],
+            &[
+                "00482913",
+                "7734-2281",
+                "XGH482915733",
+                "P-0048291",
+                "2204819374/00",
+            ],
             Valid,
         );
         all(
