@@ -573,7 +573,7 @@ impl NamePass {
     }
 
     /// Whether flags `f` are those of a frequent given name that is a common word in one
-    /// language only: a plain name in a passage of the other (see [`Self::foreign_common`]).
+    /// language only: a plain name in a passage of the other.
     fn may_be_foreign(f: u16) -> bool {
         let langs = f & (F_COMMON_EN | F_COMMON_ES);
         f & F_FREQUENT_GIVEN != 0
@@ -581,10 +581,19 @@ impl NamePass {
             && (langs == F_COMMON_EN || langs == F_COMMON_ES)
     }
 
-    /// Whether flags `f` are those of a frequent given name that is a common word only in the
-    /// other language than the passage's (`language`, from [`Self::passage_language`]).
-    fn foreign_common(f: u16, language: u16) -> bool {
-        Self::may_be_foreign(f) && language != 0 && f & language == 0
+    /// `Rosa`, `Lena` in English, `Will` in Spanish: clears [`F_COMMON`] from the words of
+    /// `toks` (looked up) that are common only in the other language than the passage's
+    /// where they start. The passage is read only when one of them may be.
+    fn clear_foreign_common(&self, hay: &[u8], toks: &mut [Tok]) {
+        if !toks.iter().any(|t| Self::may_be_foreign(t.flags)) {
+            return;
+        }
+        let language = self.passage_language(hay, toks[0].start);
+        for t in toks {
+            if Self::may_be_foreign(t.flags) && language != 0 && t.flags & language == 0 {
+                t.flags &= !F_COMMON;
+            }
+        }
     }
 
     /// Whether the label starting at `ks` is the tail of a key whose word before it names a
@@ -869,10 +878,12 @@ impl NamePass {
         {
             return None;
         }
-        let mut f = self.token_flags(&hay[s..e]);
-        if Self::may_be_foreign(f) && Self::foreign_common(f, self.passage_language(hay, s)) {
-            f &= !F_COMMON;
-        }
+        let mut tok = Tok {
+            flags: self.token_flags(&hay[s..e]),
+            ..tok
+        };
+        self.clear_foreign_common(hay, std::slice::from_mut(&mut tok));
+        let f = tok.flags;
         (f & F_GIVEN != 0 && f & (F_COMMON | F_ORG | F_NOT_NAME | F_TITLE) == 0)
             .then_some(self.conf.speaker)
     }
@@ -1826,15 +1837,7 @@ impl NamePass {
         }
         run.toks.truncate(keep);
         run.cut = cut;
-        // `Rosa`, `Lena` in English, `Will` in Spanish: a common word of the other language.
-        if run.toks.iter().any(|t| Self::may_be_foreign(t.flags)) {
-            let language = self.passage_language(hay, run.start());
-            for t in &mut run.toks {
-                if Self::foreign_common(t.flags, language) {
-                    t.flags &= !F_COMMON;
-                }
-            }
-        }
+        self.clear_foreign_common(hay, &mut run.toks);
         // `SURNAME, Given`: every word before the comma a surname, a given name after it.
         if let Some(c) = run.comma {
             let valid = c < run.toks.len()
